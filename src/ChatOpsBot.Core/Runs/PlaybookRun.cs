@@ -62,6 +62,8 @@ public sealed class PlaybookRun
     public List<ClosedPrompt> ClosedPrompts { get; set; } = [];
     /// <summary>Audit trail.</summary>
     public List<TimelineEntry> Timeline { get; set; } = [];
+    /// <summary>Chat messages saved but not yet delivered.</summary>
+    public List<OutboxMessage> Outbox { get; set; } = [];
     /// <summary>Sections that have done any work, in first-visit order.</summary>
     public List<string> VisitedSections { get; set; } = [];
 

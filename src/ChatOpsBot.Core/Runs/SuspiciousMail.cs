@@ -1,3 +1,5 @@
+using ChatOpsBot.Core.Intel;
+
 namespace ChatOpsBot.Core.Runs;
 
 /// <summary>A mail whose attachment or link intel flagged.</summary>
@@ -15,6 +17,8 @@ public sealed class SuspiciousMail
     public DateTimeOffset Received { get; set; }
     /// <summary>Why intel flagged it (which attachment or link, which verdict).</summary>
     public string Reason { get; set; } = "";
+    /// <summary>The worst intel verdict among its attachments and links.</summary>
+    public Verdict Verdict { get; set; }
     /// <summary>Analyst's decision.</summary>
     public MailStatus Status { get; set; }
     /// <summary>Exported as .eml to the ticket.</summary>

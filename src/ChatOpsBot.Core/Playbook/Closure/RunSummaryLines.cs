@@ -1,0 +1,43 @@
+using System.Globalization;
+using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Runs;
+
+namespace ChatOpsBot.Core.Playbook.Closure;
+
+/// <summary>What a run did, in lines (ticket resolution, shift log) and facts (closing prompts and summary).</summary>
+public static class RunSummaryLines
+{
+    /// <summary>Summary lines.</summary>
+    public static IReadOnlyList<string> Lines(PlaybookRun run)
+    {
+        var lines = new List<string>
+        {
+            $"Run {run.Id}: feed {run.Hunt.IndicatorCount} indicators ({run.Hunt.InvalidLineCount} bad lines), window {run.Settings.WindowFrom:u} – {run.Settings.WindowTo:u}.",
+            $"Hits: {run.Hits.Count} ({run.Hits.Count(h => h.Origin == HitOrigin.Pivot)} from pivots) to {run.RemoteIps.Count} remote IP(s).",
+            $"Confirmed C2: {Join(run.RemoteIps.Where(r => r.Status == IpVerdictStatus.Malware).Select(r => r.Ip))}; dismissed: {Join(run.RemoteIps.Where(r => r.Status == IpVerdictStatus.NotMalicious).Select(r => r.Ip))}.",
+            $"Contained hosts: {Join(run.Hosts.Select(h => $"{h.Host} (helpdesk {h.HelpdeskTicket})"))}.",
+            $"Pivots: {Join(run.Pivot.Records.Select(p => p.Skipped ? $"{p.SourceIp} skipped" : $"{p.SourceIp} → {p.Ips.Count} indicators, {p.Hits} new hit(s)"))}.",
+            $"Phishing: {Join(run.Mails.Where(m => m.Status == MailStatus.Phishing).Select(m => $"{m.User} \"{m.Subject}\" → {m.HandedTo}"))}.",
+        };
+        if (run.Ticket is not null) lines.Insert(1, $"Ticket: {run.Ticket.Id}.");
+        if (run.Closure.FlaggedForPostMortem) lines.Add($"Post-mortem: {run.Closure.PostMortem}");
+        return lines;
+    }
+
+    /// <summary>Summary facts.</summary>
+    public static IReadOnlyList<Fact> Facts(PlaybookRun run) =>
+    [
+        new("Ticket", run.Ticket?.Id ?? "none"),
+        new("Hits", run.Hits.Count.ToString(CultureInfo.InvariantCulture)),
+        new("Confirmed C2", Join(run.RemoteIps.Where(r => r.Status == IpVerdictStatus.Malware).Select(r => r.Ip))),
+        new("Dismissed", Join(run.RemoteIps.Where(r => r.Status == IpVerdictStatus.NotMalicious).Select(r => r.Ip))),
+        new("Contained hosts", Join(run.Hosts.Select(h => h.Host))),
+        new("Phishing mails", run.Mails.Count(m => m.Status == MailStatus.Phishing).ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    private static string Join(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? "none" : string.Join(", ", list);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using ChatOpsBot.Core.Feeds;
+
+namespace ChatOpsBot.Core.Playbook.Engine;
+
+/// <summary>
+/// Keeps a run's loaded feed in memory between the load and the query steps. Indicator sets can be large,
+/// so they are not written into the run document; after a restart the feed is simply read again.
+/// </summary>
+public sealed class FeedCache
+{
+    private readonly ConcurrentDictionary<string, FeedResult> _byRun = new();
+
+    /// <summary>The feed for <paramref name="runId"/>, loading it from <paramref name="location"/> if needed.</summary>
+    public async Task<FeedResult> GetAsync(string runId, string location, IIocFeed feed, CancellationToken cancellationToken)
+    {
+        if (_byRun.TryGetValue(runId, out var cached)) return cached;
+        var loaded = await feed.LoadAsync(location, cancellationToken).ConfigureAwait(false);
+        _byRun[runId] = loaded;
+        return loaded;
+    }
+
+    /// <summary>Forgets a run's feed once the hunt query is done.</summary>
+    public void Forget(string runId) => _byRun.TryRemove(runId, out _);
+}

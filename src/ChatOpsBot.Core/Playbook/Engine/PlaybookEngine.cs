@@ -1,0 +1,127 @@
+using ChatOpsBot.Core.Runs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Core.Playbook.Engine;
+
+/// <summary>
+/// Drives runs: creates them, advances them step by step (saving after every step, so a crash resumes from
+/// the last saved state) and delivers their outbox. Answers go through <see cref="AnswerProcessor"/>.
+/// </summary>
+public sealed class PlaybookEngine(
+    IRunStore store,
+    IEnumerable<IPlaybookSection> sections,
+    PlaybookPorts ports,
+    IOptions<PlaybookOptions> options,
+    TimeProvider clock,
+    FeedCache feeds,
+    RunLocks locks,
+    OutboxDelivery outbox,
+    ILogger<PlaybookEngine> logger)
+{
+    private const int MaxStepsPerAdvance = 10_000;
+    private readonly IReadOnlyDictionary<PlaybookSection, IPlaybookSection> _sections = sections.ToDictionary(s => s.Id);
+
+    /// <summary>The sections, by id.</summary>
+    public IReadOnlyDictionary<PlaybookSection, IPlaybookSection> Sections => _sections;
+
+    /// <summary>Creates and stores a new run; call <see cref="AdvanceAsync"/> to start it.</summary>
+    public async Task<PlaybookRun> StartAsync(RunSettings settings, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (settings.WindowTo == default) settings.WindowTo = now;
+        if (settings.WindowFrom == default) settings.WindowFrom = settings.WindowTo - options.Value.DefaultWindow;
+        if (string.IsNullOrWhiteSpace(settings.Feed)) settings.Feed = options.Value.Feed;
+        var run = new PlaybookRun
+        {
+            Id = $"r-{now:yyyyMMdd-HHmmss}-{System.Security.Cryptography.RandomNumberGenerator.GetHexString(4, lowercase: true)}",
+            CreatedAt = now, UpdatedAt = now, Settings = settings,
+        };
+        await store.CreateAsync(run, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Run {RunId} created by {StartedBy} on {Channel}", run.Id, settings.StartedBy, settings.Channel);
+        return run;
+    }
+
+    /// <summary>The run, or null.</summary>
+    public Task<PlaybookRun?> FindAsync(string runId, CancellationToken cancellationToken) => store.FindAsync(runId, cancellationToken);
+
+    /// <summary>A context for one turn on <paramref name="run"/>.</summary>
+    public SectionContext ContextFor(PlaybookRun run) => new(run, ports, options.Value, clock, feeds, logger);
+
+    /// <summary>
+    /// Runs automatic steps until a prompt is open or the run is finished, saving after each step and
+    /// delivering the outbox after each save.
+    /// </summary>
+    public async Task<PlaybookRun> AdvanceAsync(string runId, CancellationToken cancellationToken)
+    {
+        using var _ = await locks.AcquireAsync(runId, cancellationToken).ConfigureAwait(false);
+        var run = await store.FindAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw new KeyNotFoundException($"No run {runId}.");
+        await DeliverAsync(run, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < MaxStepsPerAdvance && run.Prompt is null && run.State is RunState.Running or RunState.AwaitingAnswer; i++)
+        {
+            var section = SectionScheduler.Next(run, _sections);
+            if (section is null)
+            {
+                run.State = RunState.Resolved;
+                await SaveAndDeliverAsync(run, cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("Run {RunId} resolved", run.Id);
+                break;
+            }
+            run = await StepAsync(run, section, cancellationToken).ConfigureAwait(false);
+        }
+        return run;
+    }
+
+    /// <summary>Re-delivers what a crash left undelivered and shows the open prompt again, then advances.</summary>
+    public async Task<PlaybookRun> ResumeAsync(string runId, CancellationToken cancellationToken)
+    {
+        using (await locks.AcquireAsync(runId, cancellationToken).ConfigureAwait(false))
+        {
+            var run = await store.FindAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw new KeyNotFoundException($"No run {runId}.");
+            if (run.Prompt is not null && run.Outbox.All(m => m.Prompt?.Id != run.Prompt.Id))
+            {
+                run.Outbox.Add(new OutboxMessage { Key = $"{run.Prompt.Id}:resume:{run.Version}", Kind = OutboxKind.Ask, Prompt = run.Prompt });
+                await SaveAndDeliverAsync(run, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        return await AdvanceAsync(runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PlaybookRun> StepAsync(PlaybookRun run, IPlaybookSection section, CancellationToken cancellationToken)
+    {
+        var context = ContextFor(run);
+        var before = Fingerprint(run);
+        try
+        {
+            context.Visit(section.Id);
+            await section.StepAsync(context, cancellationToken).ConfigureAwait(false);
+            if (Fingerprint(run) == before)
+                throw new InvalidOperationException($"{section.Id} made no progress in state {before}.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Run {RunId}: {Section} step failed", run.Id, section.Id);
+            // Drop the half-done step: the saved run is the truth; the step is retried from there.
+            run = await store.FindAsync(run.Id, cancellationToken).ConfigureAwait(false) ?? run;
+            StepFailure.Ask(ContextFor(run), section.Id, e);
+        }
+        run.State = run.Prompt is null ? RunState.Running : RunState.AwaitingAnswer;
+        await SaveAndDeliverAsync(run, cancellationToken).ConfigureAwait(false);
+        return run;
+    }
+
+    internal async Task SaveAndDeliverAsync(PlaybookRun run, CancellationToken cancellationToken)
+    {
+        await store.SaveAsync(run, cancellationToken).ConfigureAwait(false);
+        await DeliverAsync(run, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeliverAsync(PlaybookRun run, CancellationToken cancellationToken)
+    {
+        if (await outbox.DeliverAsync(run, cancellationToken).ConfigureAwait(false))
+            await store.SaveAsync(run, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Fingerprint(PlaybookRun run) =>
+        $"{run.Hunt.State}|{run.Validation.State}|{run.Containment.State}|{run.Pivot.State}|{run.InitialCompromise.State}|{run.Closure.State}|{run.Prompt?.Id}|{run.Timeline.Count}";
+}

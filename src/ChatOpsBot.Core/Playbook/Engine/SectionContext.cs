@@ -1,0 +1,79 @@
+using System.Globalization;
+using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Runs;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsBot.Core.Playbook.Engine;
+
+/// <summary>
+/// What a section sees during one turn: the run, the ports, the options and the clock, plus the only ways to
+/// talk to analysts (<see cref="Notify"/>, <see cref="Ask"/>), which go through the run's outbox.
+/// </summary>
+public sealed class SectionContext(PlaybookRun run, PlaybookPorts ports, PlaybookOptions options, TimeProvider clock, FeedCache feeds, ILogger logger)
+{
+    /// <summary>The run being advanced.</summary>
+    public PlaybookRun Run { get; } = run;
+    /// <summary>External systems.</summary>
+    public PlaybookPorts Ports { get; } = ports;
+    /// <summary>Playbook options.</summary>
+    public PlaybookOptions Options { get; } = options;
+    /// <summary>Per-process cache of loaded feeds (reloaded after a restart).</summary>
+    public FeedCache Feeds { get; } = feeds;
+    /// <summary>Logger for the section's own events.</summary>
+    public ILogger Logger { get; } = logger;
+
+    /// <summary>Now.</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>An idempotency key scoped to this run.</summary>
+    public string Key(string suffix) => $"{Run.Id}:{suffix}";
+
+    /// <summary>Queues a notification (delivered after the run is saved).</summary>
+    public void Notify(PlaybookSection section, NotificationKind kind, string key, string title, string text = "",
+        IReadOnlyList<Fact>? facts = null, DataTable? table = null, NotificationFile? attachment = null)
+    {
+        var fullKey = Key(key);
+        if (Run.Outbox.Any(m => m.Key == fullKey)) return;
+        Run.Outbox.Add(new OutboxMessage
+        {
+            Key = fullKey,
+            Kind = OutboxKind.Notify,
+            Notification = new Notification
+            {
+                RunId = Run.Id, Section = section, Kind = kind, Key = fullKey, Title = title, Text = text,
+                Facts = facts ?? [], Table = table, Attachment = attachment,
+            },
+        });
+    }
+
+    /// <summary>Opens a prompt: it becomes the run's open prompt and is queued for the channel.</summary>
+    public Prompt Ask(PlaybookSection section, PromptKind kind, string title, IReadOnlyList<PromptOption> options,
+        string text = "", IReadOnlyList<Fact>? facts = null, TextInputRule? input = null, string? suggestion = null, string? suggestedText = null)
+    {
+        Run.PromptSequence++;
+        var prompt = new Prompt
+        {
+            Id = $"{Run.Id}/p{Run.PromptSequence.ToString(CultureInfo.InvariantCulture)}",
+            RunId = Run.Id, Section = section, Kind = kind, Title = title, Text = text, Facts = facts ?? [],
+            Options = options, Input = input, Suggestion = suggestion, SuggestedText = suggestedText, OpenedAt = Now,
+        };
+        Run.Prompt = prompt;
+        Record(TimelineEntryKind.PromptOpened, section, title, promptId: prompt.Id, prompt: title);
+        Run.Outbox.Add(new OutboxMessage { Key = $"{prompt.Id}:ask", Kind = OutboxKind.Ask, Prompt = prompt });
+        return prompt;
+    }
+
+    /// <summary>Appends a timeline entry by the bot.</summary>
+    public void Record(TimelineEntryKind kind, PlaybookSection section, string value, string? promptId = null, string? prompt = null) =>
+        Run.Timeline.Add(new TimelineEntry
+        {
+            At = Now, Kind = kind, Section = section.ToString(), Value = value, PromptId = promptId, Prompt = prompt,
+        });
+
+    /// <summary>Marks a section as visited (for the report).</summary>
+    public void Visit(PlaybookSection section)
+    {
+        var name = section.ToString();
+        if (!Run.VisitedSections.Contains(name)) Run.VisitedSections.Add(name);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Intel;
+using ChatOpsBot.Core.Mail;
+using ChatOpsBot.Core.Playbook.Engine;
+using ChatOpsBot.Core.Runs;
+
+namespace ChatOpsBot.Core.Playbook.InitialCompromise;
+
+/// <summary>Reads one user's recent mails and asks intel about every attachment hash and link.</summary>
+internal sealed class MailboxScan
+{
+    public async Task ScanAsync(SectionContext context, UserMailCase user, CancellationToken cancellationToken)
+    {
+        var run = context.Run;
+        // The run's window end is "now" for a live run and the data's own time for a replay, so both read the same mails.
+        var since = run.Settings.WindowTo.AddDays(-context.Options.MailLookbackDays);
+        var mails = await context.Ports.Mailbox.ListRecentAsync(user.User, since, cancellationToken).ConfigureAwait(false);
+        var withContent = mails.Where(m => m.Attachments.Count > 0 || m.Links.Count > 0).ToList();
+        var flagged = 0;
+        foreach (var mail in withContent)
+        {
+            var (verdict, reason) = await JudgeAsync(context.Ports.Intel, mail, cancellationToken).ConfigureAwait(false);
+            if (verdict is not (Verdict.Malicious or Verdict.Suspicious)) continue;
+            flagged++;
+            if (run.Mails.Any(m => m.User == user.User && m.MessageId == mail.MessageId)) continue;
+            run.Mails.Add(new SuspiciousMail
+            {
+                User = user.User, MessageId = mail.MessageId, Subject = mail.Subject, From = mail.From,
+                Received = mail.Received, Reason = reason, Verdict = verdict,
+            });
+        }
+        user.Checked = true;
+        user.MailsInWindow = mails.Count;
+        user.MailsWithContent = withContent.Count;
+        context.Notify(PlaybookSection.InitialCompromise, flagged > 0 ? NotificationKind.Finding : NotificationKind.Progress, $"ic:scan:{user.User}",
+            $"Mailbox of {user.User}: {flagged} flagged of {withContent.Count} mail(s) with attachments or links",
+            $"Last {context.Options.MailLookbackDays} days: {mails.Count} mail(s).",
+            [new Fact("User", user.User), new Fact("Since", since.ToString("u", CultureInfo.InvariantCulture))]);
+    }
+
+    private static async Task<(Verdict Verdict, string Reason)> JudgeAsync(IThreatIntel intel, MailSummary mail, CancellationToken cancellationToken)
+    {
+        var worst = Verdict.Unknown;
+        var reasons = new List<string>();
+        foreach (var attachment in mail.Attachments)
+        {
+            var v = await intel.LookupFileHashAsync(attachment.Sha256, cancellationToken).ConfigureAwait(false);
+            if (v.Verdict is Verdict.Malicious or Verdict.Suspicious) reasons.Add($"attachment {attachment.FileName} (SHA-256 {attachment.Sha256}): {v.Verdict}, {v.Detail}");
+            worst = Worse(worst, v.Verdict);
+        }
+        foreach (var link in mail.Links)
+        {
+            var v = await intel.LookupUrlAsync(link, cancellationToken).ConfigureAwait(false);
+            if (v.Verdict is Verdict.Malicious or Verdict.Suspicious) reasons.Add($"link {link}: {v.Verdict}, {v.Detail}");
+            worst = Worse(worst, v.Verdict);
+        }
+        return (worst, string.Join("; ", reasons));
+    }
+
+    private static Verdict Worse(Verdict a, Verdict b) => Rank(a) >= Rank(b) ? a : b;
+
+    private static int Rank(Verdict v) => v switch { Verdict.Malicious => 3, Verdict.Suspicious => 2, Verdict.Harmless => 1, _ => 0 };
+}

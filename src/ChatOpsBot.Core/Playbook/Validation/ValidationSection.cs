@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Net;
+using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Intel;
+using ChatOpsBot.Core.Playbook.Engine;
+using ChatOpsBot.Core.Runs;
+using ChatOpsBot.Core.Ticketing;
+using Stateless;
+using Stateless.Reflection;
+
+namespace ChatOpsBot.Core.Playbook.Validation;
+
+/// <summary>
+/// Section 2: for each remote IP, show the intel verdict and pulses and let the analyst decide. Malware opens
+/// the incident ticket (one per incident; later IPs and hosts are added to it). Pivot hits come back here.
+/// </summary>
+public sealed class ValidationSection : IPlaybookSection
+{
+    private static readonly IReadOnlyList<(ValidationTrigger, PromptOption)> AnalystTriggers =
+    [
+        (ValidationTrigger.ConfirmMalware, new PromptOption(nameof(ValidationTrigger.ConfirmMalware), "Tied to malware", OptionStyle.Danger, RequiresApprover: true)),
+        (ValidationTrigger.DismissAsBenign, new PromptOption(nameof(ValidationTrigger.DismissAsBenign), "Not malicious")),
+    ];
+
+    /// <inheritdoc />
+    public PlaybookSection Id => PlaybookSection.Validation;
+
+    /// <summary>The Validation machine over <paramref name="run"/>'s persisted state.</summary>
+    public static StateMachine<ValidationState, ValidationTrigger> CreateMachine(PlaybookRun run, SectionContext? context = null)
+    {
+        var machine = new StateMachine<ValidationState, ValidationTrigger>(
+            () => MachineTransitions.Parse<ValidationState>(run.Validation.State), s => run.Validation.State = s.ToString());
+        bool pending() => run.RemoteIps.Any(r => r.Status == IpVerdictStatus.Pending);
+        machine.Configure(ValidationState.Idle)
+            .PermitIf(ValidationTrigger.NextIpSelected, ValidationState.LookingUpIntel, pending, "an IP awaits a verdict")
+            .PermitIf(ValidationTrigger.AllIpsValidated, ValidationState.Completed, () => !pending(), "every IP has a verdict");
+        machine.Configure(ValidationState.LookingUpIntel).Permit(ValidationTrigger.IntelReceived, ValidationState.AwaitingVerdict);
+        machine.Configure(ValidationState.AwaitingVerdict)
+            .Permit(ValidationTrigger.ConfirmMalware, ValidationState.RecordingTicket)
+            .Permit(ValidationTrigger.DismissAsBenign, ValidationState.Idle);
+        machine.Configure(ValidationState.RecordingTicket).Permit(ValidationTrigger.TicketRecorded, ValidationState.Idle);
+        machine.Configure(ValidationState.Completed)
+            .PermitIf(ValidationTrigger.PivotHitsArrived, ValidationState.Idle, pending, "a pivot found new IPs");
+        return machine.RecordedBy(PlaybookSection.Validation, context);
+    }
+
+    /// <inheritdoc />
+    public StateMachineInfo Describe() => CreateMachine(new PlaybookRun()).GetInfo();
+
+    /// <inheritdoc />
+    public bool HasWork(PlaybookRun run) =>
+        run.Validation.State != nameof(ValidationState.Completed) || run.RemoteIps.Any(r => r.Status == IpVerdictStatus.Pending);
+
+    /// <inheritdoc />
+    public async Task StepAsync(SectionContext context, CancellationToken cancellationToken)
+    {
+        var run = context.Run;
+        var machine = CreateMachine(run, context);
+        switch (machine.State)
+        {
+            case ValidationState.Completed:
+                machine.Fire(ValidationTrigger.PivotHitsArrived);
+                break;
+            case ValidationState.Idle:
+                var next = run.RemoteIps.FirstOrDefault(r => r.Status == IpVerdictStatus.Pending);
+                run.Validation.CurrentIp = next?.Ip;
+                machine.Fire(next is null ? ValidationTrigger.AllIpsValidated : ValidationTrigger.NextIpSelected);
+                break;
+            case ValidationState.LookingUpIntel:
+                var current = Current(run);
+                current.Intel = await context.Ports.Intel.LookupIpAsync(IPAddress.Parse(current.Ip), cancellationToken).ConfigureAwait(false);
+                machine.Fire(ValidationTrigger.IntelReceived);
+                break;
+            case ValidationState.AwaitingVerdict:
+                AskVerdict(context, machine);
+                break;
+            case ValidationState.RecordingTicket:
+                await RecordOnTicketAsync(context, cancellationToken).ConfigureAwait(false);
+                machine.Fire(ValidationTrigger.TicketRecorded);
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Answer(SectionContext context, SectionAnswer answer)
+    {
+        var machine = CreateMachine(context.Run, context);
+        var trigger = answer.Trigger<ValidationTrigger>();
+        if (!machine.CanFire(trigger)) return false;
+        var current = Current(context.Run);
+        current.Status = trigger == ValidationTrigger.ConfirmMalware ? IpVerdictStatus.Malware : IpVerdictStatus.NotMalicious;
+        current.DecidedBy = answer.Names;
+        if (trigger == ValidationTrigger.DismissAsBenign)
+            context.Notify(Id, NotificationKind.Finding, $"validation:dismissed:{current.Ip}", $"{current.Ip} dismissed as not malicious",
+                $"Decided by {answer.Names}.");
+        machine.Fire(trigger);
+        return true;
+    }
+
+    private void AskVerdict(SectionContext context, StateMachine<ValidationState, ValidationTrigger> machine)
+    {
+        var run = context.Run;
+        var current = Current(run);
+        var hits = run.Hits.Where(h => h.RemoteIp == current.Ip).ToList();
+        var intel = current.Intel ?? new IpIntel(Verdict.Unknown, [], "none");
+        var facts = new List<Fact>
+        {
+            new("Remote IP", current.Ip),
+            new("Found by", current.Origin == HitOrigin.Hunt ? "the hunt (C2 feed)" : $"a pivot from {hits.FirstOrDefault()?.PivotOf}"),
+            new("Hosts", string.Join(", ", hits.Select(h => h.Host).Distinct(StringComparer.OrdinalIgnoreCase))),
+            new("Connections", hits.Sum(h => h.Connections).ToString(CultureInfo.InvariantCulture)),
+            new("Intel verdict", $"{intel.Verdict} ({intel.Source})"),
+        };
+        facts.AddRange(intel.Pulses.Take(10).Select(p => new Fact("Pulse", Describe(p))));
+        var options = PromptOptions.From(machine.CanFire, AnalystTriggers)
+            .Select(o => o.Value == nameof(ValidationTrigger.ConfirmMalware) ? o with { RequiredApprovals = context.Options.Approvals.Validation } : o)
+            .ToList();
+        context.Ask(Id, PromptKind.Choice, $"Is {current.Ip} tied to malware?", options,
+            "Check the intel below and confirm. Tied to malware opens (or extends) the incident ticket.", facts,
+            suggestion: intel.Verdict == Verdict.Malicious ? nameof(ValidationTrigger.ConfirmMalware) : nameof(ValidationTrigger.DismissAsBenign));
+    }
+
+    private async Task RecordOnTicketAsync(SectionContext context, CancellationToken cancellationToken)
+    {
+        var run = context.Run;
+        var current = Current(run);
+        var hosts = run.Hits.Where(h => h.RemoteIp == current.Ip).Select(h => h.Host).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var host in hosts)
+        {
+            var record = run.FindHost(host);
+            if (record is null) run.Hosts.Add(record = new CompromisedHost { Host = host, Origin = current.Origin });
+            if (!record.RemoteIps.Contains(current.Ip)) record.RemoteIps.Add(current.Ip);
+        }
+        var pulses = string.Join("; ", (current.Intel?.Pulses ?? []).Select(Describe));
+        var text = $"C2 IP {current.Ip} confirmed by {current.DecidedBy}. Hosts: {string.Join(", ", hosts)}. Pulses: {(pulses.Length == 0 ? "none" : pulses)}.";
+        if (run.Ticket is null)
+        {
+            run.Ticket = await context.Ports.Ticketing.CreateAsync(
+                new NewTicket($"C2 traffic: {string.Join(", ", hosts)} → {current.Ip}", text, context.Options.Priority, [current.Ip, .. hosts]),
+                context.Key("ticket"), cancellationToken).ConfigureAwait(false);
+            context.Record(TimelineEntryKind.Effect, Id, $"Ticket {run.Ticket.Id} opened");
+            context.Notify(Id, NotificationKind.Finding, $"validation:ticket:{current.Ip}", $"Incident ticket {run.Ticket.Id} opened",
+                $"{current.Ip} confirmed as C2 by {current.DecidedBy}.", [new Fact("Ticket", run.Ticket.Id), new Fact("Hosts", string.Join(", ", hosts))]);
+        }
+        else
+        {
+            await context.Ports.Ticketing.CommentAsync(run.Ticket.Id, text, context.Key($"confirm:{current.Ip}"), cancellationToken).ConfigureAwait(false);
+            context.Record(TimelineEntryKind.Effect, Id, $"{current.Ip} added to {run.Ticket.Id}");
+            context.Notify(Id, NotificationKind.Finding, $"validation:ticket:{current.Ip}", $"{current.Ip} added to incident {run.Ticket.Id}",
+                $"{current.Ip} confirmed as C2 by {current.DecidedBy}.", [new Fact("Ticket", run.Ticket.Id), new Fact("Hosts", string.Join(", ", hosts))]);
+        }
+    }
+
+    private static RemoteIpCase Current(PlaybookRun run) =>
+        run.FindRemoteIp(run.Validation.CurrentIp ?? "") ?? throw new InvalidOperationException($"Run {run.Id}: no IP under validation.");
+
+    private static string Describe(PulseRef p)
+    {
+        var families = p.MalwareFamilies.Count == 0 ? "" : $" [{string.Join(", ", p.MalwareFamilies)}]";
+        return $"{p.Name}{families}";
+    }
+}
