@@ -54,7 +54,10 @@ public sealed class StorageExtensionsTests
     public void Registers_the_ports_as_singletons_and_keeps_an_existing_time_provider()
     {
         var fake = new FakeTimeProvider();
-        using var provider = Build([], services => services.AddSingleton<TimeProvider>(fake));
+        // Resolving the stores builds the context options, which create the database directory: keep it out of bin.
+        using var provider = Build(
+            new() { ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), "chatopsbot-storage-tests", "unused.db")}" },
+            services => services.AddSingleton<TimeProvider>(fake));
 
         Assert.Same(fake, provider.GetRequiredService<TimeProvider>());
         Assert.Same(provider.GetRequiredService<IRunStore>(), provider.GetRequiredService<IRunStore>());
