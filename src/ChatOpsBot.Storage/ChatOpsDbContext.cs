@@ -1,0 +1,61 @@
+using ChatOpsBot.Storage.Runs;
+using ChatOpsBot.Storage.Sqlite;
+using ChatOpsBot.Storage.Ticketing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatOpsBot.Storage;
+
+/// <summary>The bot's database: runs and the built-in ticketing.</summary>
+public sealed class ChatOpsDbContext(DbContextOptions<ChatOpsDbContext> options) : DbContext(options)
+{
+    public DbSet<RunRow> Runs => Set<RunRow>();
+    public DbSet<TicketRow> Tickets => Set<TicketRow>();
+    public DbSet<TicketCommentRow> TicketComments => Set<TicketCommentRow>();
+    public DbSet<TicketAttachmentRow> TicketAttachments => Set<TicketAttachmentRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcIsoDateTimeOffsetConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<RunRow>(run =>
+        {
+            run.ToTable("runs");
+            run.HasKey(r => r.Id);
+            run.Property(r => r.Id).HasMaxLength(100);
+            run.Property(r => r.State).HasMaxLength(40);
+            run.Property(r => r.Section).HasMaxLength(40);
+            run.Property(r => r.Version).IsConcurrencyToken();
+            run.HasIndex(r => r.CreatedAt);
+        });
+
+        modelBuilder.Entity<TicketRow>(ticket =>
+        {
+            ticket.ToTable("tickets");
+            ticket.HasKey(t => t.Id);
+            ticket.Property(t => t.Number)
+                .HasMaxLength(20)
+                .HasComputedColumnSql("'INC-' || printf('%06d', \"Id\")", stored: false);
+            ticket.HasIndex(t => t.Number).IsUnique();
+            ticket.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            ticket.HasIndex(t => t.IdempotencyKey).IsUnique();
+            ticket.HasIndex(t => t.ResolutionIdempotencyKey).IsUnique();
+            ticket.HasMany(t => t.Comments).WithOne().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
+            ticket.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<TicketCommentRow>(comment =>
+        {
+            comment.ToTable("ticket_comments");
+            comment.HasIndex(c => c.IdempotencyKey).IsUnique();
+        });
+
+        modelBuilder.Entity<TicketAttachmentRow>(attachment =>
+        {
+            attachment.ToTable("ticket_attachments");
+            attachment.HasIndex(a => a.IdempotencyKey).IsUnique();
+        });
+    }
+}

@@ -1,0 +1,43 @@
+using ChatOpsBot.Core.Playbook;
+using ChatOpsBot.Core.Runs;
+
+namespace ChatOpsBot.Storage.Runs;
+
+/// <summary>Names the section a run is in, for listings.</summary>
+public static class RunSections
+{
+    /// <summary>Shown once every section has finished.</summary>
+    public const string Done = "Done";
+
+    private static readonly HashSet<string> Finished = new(StringComparer.Ordinal) { "Completed", "NothingFound", "Resolved" };
+    private static readonly HashSet<string> NotStarted = new(StringComparer.Ordinal) { "Idle", "NotStarted" };
+
+    /// <summary>
+    /// The first section that is under way; failing that, the first section not finished; failing that, <see cref="Done"/>.
+    /// Looking for work under way first keeps a hunt that found nothing (and skips straight to Closure) from being
+    /// listed as sitting in Validation.
+    /// </summary>
+    public static string Current(PlaybookRun run)
+    {
+        var states = States(run);
+        foreach (var (section, state) in states)
+            if (!Finished.Contains(state) && !NotStarted.Contains(state))
+                return section.ToString();
+        if (run.State is RunState.Resolved)
+            return Done;
+        foreach (var (section, state) in states)
+            if (!Finished.Contains(state))
+                return section.ToString();
+        return Done;
+    }
+
+    private static (PlaybookSection Section, string State)[] States(PlaybookRun run) =>
+    [
+        (PlaybookSection.Hunt, run.Hunt.State),
+        (PlaybookSection.Validation, run.Validation.State),
+        (PlaybookSection.Containment, run.Containment.State),
+        (PlaybookSection.Pivot, run.Pivot.State),
+        (PlaybookSection.InitialCompromise, run.InitialCompromise.State),
+        (PlaybookSection.Closure, run.Closure.State),
+    ];
+}

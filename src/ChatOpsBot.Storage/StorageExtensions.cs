@@ -1,0 +1,45 @@
+using ChatOpsBot.Core.Runs;
+using ChatOpsBot.Core.Ticketing;
+using ChatOpsBot.Storage.Runs;
+using ChatOpsBot.Storage.Sqlite;
+using ChatOpsBot.Storage.Ticketing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Storage;
+
+/// <summary>Registers the EF Core store.</summary>
+public static class StorageExtensions
+{
+    /// <summary>
+    /// Binds and validates <c>Storage</c> (at start), and registers the context factory, <see cref="IRunStore"/>,
+    /// <see cref="ITicketing"/> (built-in), <see cref="ITicketQueries"/> and <see cref="StorageInitializer"/>.
+    /// The host must call <see cref="StorageInitializer.MigrateAsync"/> before serving.
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddDbContextFactory<ChatOpsDbContext>((provider, builder) =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            SqliteDatabaseFile.EnsureDirectory(options.ConnectionString);
+            ChatOpsDbContextOptions.Configure(builder, options);
+        });
+
+        services.AddSingleton<IRunStore, EfRunStore>();
+        services.AddSingleton<ITicketing, DbTicketing>();
+        services.AddSingleton<ITicketQueries, TicketQueries>();
+        services.AddSingleton<StorageInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using ChatOpsBot.Core.Runs;
+using ChatOpsBot.Core.Ticketing;
+using ChatOpsBot.Storage.Ticketing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOpsBot.Storage.Tests;
+
+public sealed class StorageExtensionsTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings, Action<IServiceCollection>? before = null)
+    {
+        var services = new ServiceCollection();
+        before?.Invoke(services);
+        return services
+            .AddStorage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .BuildServiceProvider();
+    }
+
+    [Fact]
+    public void Postgres_is_rejected_at_start_with_a_message_naming_the_key()
+    {
+        using var provider = Build(new() { ["Storage:Provider"] = "Postgres" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Storage:Provider 'Postgres' is not supported yet", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_connection_string_is_rejected_with_a_message_naming_the_key()
+    {
+        using var provider = Build(new() { ["Storage:ConnectionString"] = " " });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defaults_are_sqlite_in_the_data_directory()
+    {
+        using var provider = Build([]);
+
+        var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+        Assert.Equal(StorageProvider.Sqlite, options.Provider);
+        Assert.Equal("Data Source=.data/chatopsbot.db", options.ConnectionString);
+    }
+
+    [Fact]
+    public void Registers_the_ports_as_singletons_and_keeps_an_existing_time_provider()
+    {
+        var fake = new FakeTimeProvider();
+        // Resolving the stores builds the context options, which create the database directory: keep it out of bin.
+        using var provider = Build(
+            new() { ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), "chatopsbot-storage-tests", "unused.db")}" },
+            services => services.AddSingleton<TimeProvider>(fake));
+
+        Assert.Same(fake, provider.GetRequiredService<TimeProvider>());
+        Assert.Same(provider.GetRequiredService<IRunStore>(), provider.GetRequiredService<IRunStore>());
+        Assert.NotNull(provider.GetRequiredService<ITicketing>());
+        Assert.NotNull(provider.GetRequiredService<ITicketQueries>());
+        Assert.NotNull(provider.GetRequiredService<StorageInitializer>());
+    }
+
+    [Fact]
+    public void Without_a_time_provider_the_system_clock_is_registered()
+    {
+        using var provider = Build([]);
+
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+    }
+}

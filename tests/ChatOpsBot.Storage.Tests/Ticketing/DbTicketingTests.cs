@@ -1,0 +1,164 @@
+using ChatOpsBot.Core.Ticketing;
+using ChatOpsBot.Storage.Ticketing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatOpsBot.Storage.Tests.Ticketing;
+
+public sealed class DbTicketingTests
+{
+    private static CancellationToken Ct => CancellationToken.None;
+
+    private static NewTicket Incident(string title = "C2 traffic from ws-017") =>
+        new(title, "Hunt found beaconing to 203.0.113.7.", "P1", ["203.0.113.7", "ws-017"]);
+
+    [Fact]
+    public async Task Create_numbers_tickets_from_INC_000001()
+    {
+        await using var storage = await StorageFixture.CreateAsync();
+
+        var first = await storage.Ticketing.CreateAsync(Incident("one"), "create-1", Ct);
+        var second = await storage.Ticketing.CreateAsync(Incident("two"), "create-2", Ct);
+
+        Assert.Equal("INC-000001", first.Id);
+        Assert.Equal("INC-000002", second.Id);
+        var stored = (await storage.Tickets.GetAsync("INC-000001", Ct))!;
+        Assert.Equal("one", stored.Title);
+        Assert.Equal("P1", stored.Priority);
+        Assert.Equal(TicketStatus.Open, stored.Status);
+        Assert.Equal(["203.0.113.7", "ws-017"], stored.Observables);
+        Assert.Equal(StorageFixture.Start, stored.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Create_with_the_same_key_twice_returns_the_first_ticket_and_stores_one()
+    {
+        await using var storage = await StorageFixture.CreateAsync();
+
+        var first = await storage.Ticketing.CreateAsync(Incident("first"), "create-1", Ct);
+        var again = await storage.Ticketing.CreateAsync(Incident("second"), "create-1", Ct);
+
+        Assert.Equal(first, again);
+        var only = Assert.Single(await storage.Tickets.ListAsync(10, Ct));
+        Assert.Equal("first", only.Title);
+    }
+
+    [Fact]
+    public async Task Concurrent_creates_with_the_same_key_store_one_ticket()
+    {
+        await using var storage = await StorageFixture.CreateAsync();
+
+        var refs = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => storage.Ticketing.CreateAsync(Incident($"racer {i}"), "create-race", Ct), Ct)));
+
+        Assert.Single(refs.Distinct());
+        Assert.Single(await storage.Tickets.ListAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task Comment_with_the_same_key_twice_stores_one_comment()
+    {
+        await using var storage = await StorageFixture.CreateAsync();
+        var ticket = await storage.Ticketing.CreateAsync(Incident(), "create-1", Ct);
+
+        await storage.Ticketing.CommentAsync(ticket.Id, "203.0.113.7 confirmed malware", "comment-1", Ct);
+        storage.Time.Advance(TimeSpan.FromMinutes(1));
+        await storage.Ticketing.CommentAsync(ticket.Id, "203.0.113.7 confirmed malware", "comment-1", Ct);
+        await storage.Ticketing.CommentAsync(ticket.Id, "ws-017 contained", "comment-2", Ct);
+
+        var comments = (await storage.Tickets.GetAsync(ticket.Id, Ct))!.Comments;
+        Assert.Equal(["203.0.113.7 confirmed malware", "ws-017 contained"], comments.Select(c => c.Text));
+        Assert.Equal(StorageFixture.Start, comments[0].At);
+    }
+
+    [Fact]
+    public async Task Concurrent_comments_with_the_same_key_store_one_comment()
+    {
+        await using var storage = await StorageFixture.CreateAsync();
+        var ticket = await storage.Ticketing.CreateAsync(Incident(), "create-1", Ct);
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            Task.Run(() => storage.Ticketing.CommentAsync(ticket.Id, "once", "comment-race", Ct), Ct)));
+
+        Assert.Single((await storage.Tickets.GetAsync(ticket.Id, Ct))!.Comments);
+    }
+
+    [Fact]
+    public async Task Attach_with_the_same_key_twice_stores_one_file_with_its_bytes()
+    {
+        await using var storage = await StorageFixture.CreateAsync();
+        var ticket = await storage.Ticketing.CreateAsync(Incident(), "create-1", Ct);
+        var csv = new TicketAttachment("hits.csv", "text/csv", "host,ip\nws-017,203.0.113.7\n"u8.ToArray());
+
+        await storage.Ticketing.AttachAsync(ticket.Id, csv, "attach-1", Ct);
+        await storage.Ticketing.AttachAsync(ticket.Id, csv, "attach-1", Ct);
+
+        var file = Assert.Single((await storage.Tickets.GetAsync(ticket.Id, Ct))!.Attachments);
+        Assert.Equal("hits.csv", file.FileName);
+        Assert.Equal("text/csv", file.ContentType);
+        Assert.Equal(csv.Content, file.Content);
+        Assert.Equal(csv.Content.Length, file.Size);
+    }
+
+    [Fact]
+    public async Task Resolve_with_the_same_key_twice_resolves_once()
+    {
+        await using var storage = await StorageFixture.CreateAsync();
+        var ticket = await storage.Ticketing.CreateAsync(Incident(), "create-1", Ct);
+        storage.Time.Advance(TimeSpan.FromHours(3));
+
+        await storage.Ticketing.ResolveAsync(ticket.Id, "Contained, no spread.", "resolve-1", Ct);
+        storage.Time.Advance(TimeSpan.FromHours(1));
+        await storage.Ticketing.ResolveAsync(ticket.Id, "A different summary", "resolve-1", Ct);
+
+        var stored = (await storage.Tickets.GetAsync(ticket.Id, Ct))!;
+        Assert.Equal(TicketStatus.Resolved, stored.Status);
+        Assert.Equal("Contained, no spread.", stored.ResolutionSummary);
+        Assert.Equal(StorageFixture.Start.AddHours(3), stored.ResolvedAt);
+    }
+
+    [Fact]
+    public async Task Repeated_calls_write_no_extra_rows()
+    {
+        await using var storage = await StorageFixture.CreateAsync();
+        var attachment = new TicketAttachment("a.txt", "text/plain", [1, 2, 3]);
+        for (var i = 0; i < 2; i++)
+        {
+            var ticket = await storage.Ticketing.CreateAsync(Incident(), "create-1", Ct);
+            await storage.Ticketing.CommentAsync(ticket.Id, "note", "comment-1", Ct);
+            await storage.Ticketing.AttachAsync(ticket.Id, attachment, "attach-1", Ct);
+            await storage.Ticketing.ResolveAsync(ticket.Id, "done", "resolve-1", Ct);
+        }
+
+        await using var db = await storage.OpenAsync();
+        Assert.Equal(1, await db.Tickets.CountAsync(Ct));
+        Assert.Equal(1, await db.TicketComments.CountAsync(Ct));
+        Assert.Equal(1, await db.TicketAttachments.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Calls_on_an_unknown_ticket_number_throw_ticket_not_found()
+    {
+        await using var storage = await StorageFixture.CreateAsync();
+
+        var comment = await Assert.ThrowsAsync<TicketNotFoundException>(
+            () => storage.Ticketing.CommentAsync("INC-000999", "x", "comment-1", Ct));
+        await Assert.ThrowsAsync<TicketNotFoundException>(
+            () => storage.Ticketing.AttachAsync("INC-000999", new TicketAttachment("a", "text/plain", []), "attach-1", Ct));
+        await Assert.ThrowsAsync<TicketNotFoundException>(
+            () => storage.Ticketing.ResolveAsync("INC-000999", "x", "resolve-1", Ct));
+
+        Assert.Equal("INC-000999", comment.TicketNumber);
+        Assert.Contains("INC-000999", comment.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Queries_return_null_for_an_unknown_number_and_list_newest_first()
+    {
+        await using var storage = await StorageFixture.CreateAsync();
+        await storage.Ticketing.CreateAsync(Incident("one"), "create-1", Ct);
+        await storage.Ticketing.CreateAsync(Incident("two"), "create-2", Ct);
+
+        Assert.Null(await storage.Tickets.GetAsync("INC-000999", Ct));
+        Assert.Equal(["INC-000002", "INC-000001"], (await storage.Tickets.ListAsync(10, Ct)).Select(t => t.Number));
+    }
+}
