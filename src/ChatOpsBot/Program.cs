@@ -1,1 +1,4 @@
-return 0;
+using ChatOpsBot.Cli;
+
+// Entry point: everything is composed in BotCommandLine (terminal verbs) and WebHost (the service).
+return await BotCommandLine.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

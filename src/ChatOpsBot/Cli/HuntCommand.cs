@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using ChatOpsBot.Composition;
+using ChatOpsBot.Terminal;
+
+namespace ChatOpsBot.Cli;
+
+/// <summary><c>hunt</c>: runs the playbook in the terminal.</summary>
+public static class HuntCommand
+{
+    /// <summary>The command.</summary>
+    public static Command Create()
+    {
+        var feed = new Option<string?>("--feed") { Description = "C2 feed: file path or http(s) URL (Bambenek, Feodo CSV or plain list)." };
+        var logs = new Option<string[]>("--logs") { Description = "Log file or directory for the local-log SIEM (repeatable).", Arity = ArgumentArity.ZeroOrMore };
+        var intel = new Option<string?>("--intel") { Description = "Offline threat intel: an OTX pulse export (JSON)." };
+        var mailboxes = new Option<string?>("--mailboxes") { Description = "Directory with one folder of .eml files per user." };
+        var assets = new Option<string?>("--assets") { Description = "Asset inventory CSV (host,user,email)." };
+        var since = new Option<string?>("--since") { Description = "SIEM window length, e.g. 24h (default), 3d, 90m." };
+        var until = new Option<string?>("--until") { Description = "End of the SIEM window (ISO-8601; default now)." };
+        var demo = new Option<bool>("--demo") { Description = "Use the bundled samples/ data and its window." };
+        var auto = new Option<bool>("--auto") { Description = "Answer every prompt from the evidence (demos, smoke tests, unattended runs)." };
+        var report = new Option<string?>("--report") { Description = "Print the run report at the end: json or md." };
+        report.AcceptOnlyFromAmong("json", "md");
+        var resume = new Option<string?>("--resume") { Description = "Resume a run by id." };
+        var db = new Option<string?>("--db") { Description = "SQLite database file (default from Storage:ConnectionString)." };
+        var command = new Command("hunt", "Run the C2 hunt playbook in the terminal.")
+        {
+            feed, logs, intel, mailboxes, assets, since, until, demo, auto, report, resume, db,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            DateTimeOffset? windowTo = null;
+            TimeSpan? window = null;
+            if (parse.GetValue(demo))
+            {
+                var samples = RepositoryPaths.Samples();
+                if (samples is null) return Fail("--demo needs the samples/ folder of the repository (with demo.json); run from the repository.");
+                var settings = DemoSettings.Load(samples);
+                foreach (var (key, value) in DemoSettings.Configuration(samples)) overrides[key] = value;
+                (windowTo, window) = (settings.WindowEnd, settings.Window);
+            }
+            if (parse.GetValue(feed) is { } f) overrides["Playbook:Feed"] = f;
+            if (parse.GetValue(logs) is { Length: > 0 } l)
+            {
+                foreach (var key in overrides.Keys.Where(k => k.StartsWith("LocalLogs:Paths:", StringComparison.Ordinal)).ToList()) overrides.Remove(key);
+                for (var i = 0; i < l.Length; i++) overrides[$"LocalLogs:Paths:{i.ToString(CultureInfo.InvariantCulture)}"] = l[i];
+            }
+            if (parse.GetValue(intel) is { } i2) overrides["Intel:OfflineFile"] = i2;
+            if (parse.GetValue(mailboxes) is { } m) overrides["Mailboxes:Directory"] = m;
+            if (parse.GetValue(assets) is { } a) overrides["Assets:File"] = a;
+            if (parse.GetValue(db) is { } d) overrides["Storage:ConnectionString"] = $"Data Source={d}";
+            if (parse.GetValue(since) is { } s)
+            {
+                if (!DurationParser.TryParse(s, out var parsed, out var error)) return Fail($"--since: {error}");
+                window = parsed;
+            }
+            if (parse.GetValue(until) is { } u)
+            {
+                if (!DateTimeOffset.TryParse(u, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                    return Fail($"--until: '{u}' is not an ISO-8601 time such as 2026-11-28T00:00:00Z.");
+                windowTo = parsed;
+            }
+            var request = new HuntRequest(null, windowTo is null || window is null ? null : windowTo - window, windowTo,
+                parse.GetValue(auto), parse.GetValue(report), parse.GetValue(resume));
+            return await TerminalVerb.RunAsync(overrides, (services, token) =>
+            {
+                var session = services.GetRequiredService<TerminalSession>();
+                var effective = request;
+                if (window is { } w && windowTo is null)
+                {
+                    var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+                    effective = request with { WindowFrom = now - w, WindowTo = now };
+                }
+                return session.RunAsync(effective, token);
+            }, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return TerminalVerb.BadConfiguration;
+    }
+}

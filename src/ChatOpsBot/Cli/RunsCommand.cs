@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Text.Json;
+using ChatOpsBot.Core.Runs;
+using ChatOpsBot.Terminal;
+
+namespace ChatOpsBot.Cli;
+
+/// <summary><c>runs list</c> and <c>runs show &lt;id&gt;</c>: what ran, and each run's timeline.</summary>
+public static class RunsCommand
+{
+    /// <summary>The command.</summary>
+    public static Command Create()
+    {
+        var db = new Option<string?>("--db") { Description = "SQLite database file (default from Storage:ConnectionString)." };
+        var take = new Option<int>("--take") { Description = "How many runs to list.", DefaultValueFactory = _ => 20 };
+        var list = new Command("list", "List recent runs.") { take, db };
+        list.SetAction((parse, ct) => TerminalVerb.RunAsync(Overrides(parse.GetValue(db)), async (services, token) =>
+        {
+            var runs = await services.GetRequiredService<IRunStore>().ListAsync(parse.GetValue(take), token).ConfigureAwait(false);
+            Console.WriteLine($"{"run",-28} {"state",-15} {"section",-18} {"started (UTC)",-20} updated (UTC)");
+            foreach (var r in runs)
+                Console.WriteLine($"{r.Id,-28} {r.State,-15} {r.Section,-18} {r.CreatedAt:yyyy-MM-dd HH:mm:ss}  {r.UpdatedAt:yyyy-MM-dd HH:mm:ss}");
+            if (runs.Count == 0) Console.WriteLine("No runs yet. Start one with: hunt --demo");
+            return 0;
+        }, ct));
+
+        var id = new Argument<string>("id") { Description = "Run id." };
+        var json = new Option<bool>("--json") { Description = "Print the whole run as JSON." };
+        var show = new Command("show", "Show a run's timeline: who answered what, when.") { id, json, db };
+        show.SetAction((parse, ct) => TerminalVerb.RunAsync(Overrides(parse.GetValue(db)), async (services, token) =>
+        {
+            var run = await services.GetRequiredService<IRunStore>().FindAsync(parse.GetValue(id)!, token).ConfigureAwait(false);
+            if (run is null)
+            {
+                Console.Error.WriteLine($"There is no run {TerminalText.Safe(parse.GetValue(id))}.");
+                return 1;
+            }
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(run, new JsonSerializerOptions(RunJson.Options) { WriteIndented = true }));
+                return 0;
+            }
+            Console.WriteLine($"Run {run.Id}: {run.State}; ticket {run.Ticket?.Id ?? "none"}; open prompt: {TerminalText.Safe(run.Prompt?.Title ?? "none")}");
+            foreach (var e in run.Timeline)
+            {
+                var who = e.Actor == "bot" ? "bot" : $"{e.ActorName}{(e.Automatic ? " (auto)" : "")}";
+                var prompt = e.Prompt is null ? "" : $" [{e.Prompt}]";
+                Console.WriteLine($"{e.At:yyyy-MM-dd HH:mm:ss} {e.Section,-17} {e.Kind,-13} {TerminalText.Safe(who)}{TerminalText.Safe(prompt)} {TerminalText.Safe(e.Value)}");
+            }
+            return 0;
+        }, ct));
+        return new Command("runs", "List runs and show their timelines.") { list, show };
+    }
+
+    private static Dictionary<string, string?> Overrides(string? db) =>
+        db is null ? [] : new Dictionary<string, string?> { ["Storage:ConnectionString"] = $"Data Source={db}" };
+}

@@ -1,0 +1,42 @@
+using ChatOpsBot.Composition;
+using ChatOpsBot.Terminal;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Cli;
+
+/// <summary>Runs a terminal verb inside a started host; bad configuration becomes one clear line on stderr and exit code 2.</summary>
+public static class TerminalVerb
+{
+    /// <summary>Exit code for bad configuration or arguments.</summary>
+    public const int BadConfiguration = 2;
+
+    /// <summary>Builds and starts the host, migrates the database, runs <paramref name="action"/>.</summary>
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<IServiceProvider, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
+    {
+        IHost host;
+        try
+        {
+            host = TerminalHost.Build(overrides, TerminalConsole.Process());
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"Configuration error: {string.Join(" ", e.Failures)}").ConfigureAwait(false);
+            return BadConfiguration;
+        }
+        try
+        {
+            return await action(host.Services, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Interrupted. The run is saved; `runs list` shows it and `hunt --resume <id>` continues it.").ConfigureAwait(false);
+            return 130;
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            host.Dispose();
+        }
+    }
+}

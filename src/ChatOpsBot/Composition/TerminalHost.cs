@@ -1,0 +1,22 @@
+using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Terminal;
+using Serilog;
+
+namespace ChatOpsBot.Composition;
+
+/// <summary>Builds the generic host used by the terminal verbs (no web server).</summary>
+public static class TerminalHost
+{
+    /// <summary>A host with the bot's services, the terminal channel and <paramref name="overrides"/> applied last.</summary>
+    public static IHost Build(IReadOnlyDictionary<string, string?> overrides, TerminalConsole console)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = RepositoryPaths.ContentRoot() });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Services.AddSerilog((_, logger) => BotLogging.Configure(logger, builder.Configuration));
+        builder.Services.AddChatOpsBot(builder.Configuration);
+        builder.Services.AddSingleton(console);
+        builder.Services.AddSingleton<IChatChannel, TerminalChannel>();
+        builder.Services.AddSingleton<TerminalSession>();
+        return builder.Build();
+    }
+}
