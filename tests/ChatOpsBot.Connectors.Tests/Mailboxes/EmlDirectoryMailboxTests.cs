@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ChatOpsBot.Connectors.Mailboxes;
 using ChatOpsBot.Connectors.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -123,6 +124,17 @@ public sealed class EmlDirectoryMailboxTests : IDisposable
     public async Task ExportRawAsync_MissingMessage_ThrowsFileNotFound()
     {
         await Assert.ThrowsAsync<FileNotFoundException>(() => _mailbox.ExportRawAsync("jdoe", "none.eml", CancellationToken.None));
+    }
+
+    [Fact]
+    public void AddEmlMailboxes_DirectoryMissing_FailsStartValidationNamingKey()
+    {
+        var config = TestConfiguration.From(("Mailboxes:Directory", Path.Combine(_temp.Path, "missing")));
+        using var provider = new ServiceCollection().AddEmlMailboxes(config).BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Mailboxes:Directory", ex.Message, StringComparison.Ordinal);
     }
 
     private static MimeMessage Build(string subject, DateTimeOffset date, string? text = null, string? html = null, (string Name, byte[] Bytes)? attachment = null)

@@ -1,6 +1,7 @@
 using ChatOpsBot.Connectors.ShiftLogs;
 using ChatOpsBot.Connectors.Tests.TestSupport;
 using ChatOpsBot.Core.ShiftLogs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Connectors.Tests.ShiftLogs;
@@ -96,5 +97,15 @@ public sealed class MarkdownShiftLogTests : IDisposable
         var text = await File.ReadAllTextAsync(_path);
         Assert.Single(text.Split("<!-- run:x%20--%3E%0A%23%20y -->")[1..]);
         Assert.DoesNotContain("\n# y", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddMarkdownShiftLog_FileUnset_FailsStartValidationNamingKey()
+    {
+        using var provider = new ServiceCollection().AddMarkdownShiftLog(TestConfiguration.From()).BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("ShiftLog:File must be set", ex.Message, StringComparison.Ordinal);
     }
 }
