@@ -1,0 +1,23 @@
+using ChatOpsBot.Core.Mail;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Connectors.Mailboxes;
+
+public static class MailboxExtensions
+{
+    /// <summary>Registers <see cref="EmlDirectoryMailbox"/> as <see cref="IMailbox"/>; binds section <c>Mailboxes</c> (key <c>Mailboxes:Directory</c>).</summary>
+    public static IServiceCollection AddEmlMailboxes(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLogging();
+        services.AddOptions<MailboxOptions>()
+            .Bind(configuration.GetSection(MailboxOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailboxOptions>, MailboxOptionsValidator>());
+        services.TryAddSingleton<IMailbox, EmlDirectoryMailbox>();
+        return services;
+    }
+}
