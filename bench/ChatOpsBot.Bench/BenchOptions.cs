@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace ChatOpsBot.Bench;
+
+/// <summary>Command line of the bench: <c>--lines 2000000 --c2-count 50000 --format tsv,json --repeat 3 [--files a.log,b.log]</c>.</summary>
+internal sealed record BenchOptions(long Lines, int C2Count, int Cidrs, int CidrHits, IReadOnlyList<string> Formats, string Generator, string DataFolder, int Repeat, IReadOnlyList<string> Files, string? C2List)
+{
+    public static BenchOptions Parse(string[] args, string repoRoot)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"expected --name value, got '{args[i]}'");
+            }
+
+            values[args[i][2..]] = args[++i];
+        }
+
+        string Get(string name, string fallback) => values.TryGetValue(name, out var v) ? v : fallback;
+        var formats = Get("format", "tsv").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (formats is ["all"])
+        {
+            formats = ["tsv", "json", "eve", "csv"];
+        }
+
+        return new BenchOptions(
+            long.Parse(Get("lines", "2000000"), CultureInfo.InvariantCulture),
+            int.Parse(Get("c2-count", "50000"), CultureInfo.InvariantCulture),
+            int.Parse(Get("cidrs", "100"), CultureInfo.InvariantCulture),
+            int.Parse(Get("cidr-hits", "300"), CultureInfo.InvariantCulture),
+            formats,
+            Path.GetFullPath(Get("generator", Path.Combine(repoRoot, "..", "shared", "tools", "gen_conn_log.py"))),
+            Path.GetFullPath(Get("data", Path.Combine(repoRoot, "bench-data"))),
+            int.Parse(Get("repeat", "3"), CultureInfo.InvariantCulture),
+            Get("files", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            values.GetValueOrDefault("c2"));
+    }
+}

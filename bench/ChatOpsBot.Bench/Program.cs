@@ -1,0 +1,19 @@
+using ChatOpsBot.Bench;
+
+var root = Directory.GetCurrentDirectory();
+while (!File.Exists(Path.Combine(root, "ChatOpsBot.sln")) && Directory.GetParent(root) is { } parent)
+{
+    root = parent.FullName;
+}
+
+try
+{
+    var options = BenchOptions.Parse(args, root);
+    return new ScannerBench(options).Execute();
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine("usage: --lines N --c2-count K --format tsv|json|eve|csv|all [--cidrs 100 --cidr-hits 300] [--repeat 3] [--generator path] [--data dir] [--files f1,f2 --c2 list]");
+    return 2;
+}

@@ -1,0 +1,26 @@
+using ChatOpsBot.Core.Siem;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Connectors.LocalLogs;
+
+/// <summary>Registers the local-log SIEM.</summary>
+public static class LocalLogsExtensions
+{
+    /// <summary>Binds <c>LocalLogs</c>, validates it at start and registers <see cref="LocalLogSiem"/> as the <see cref="ISiem"/>.</summary>
+    public static IServiceCollection AddLocalLogSiem(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddLogging();
+        services.AddOptions<LocalLogsOptions>()
+            .Bind(configuration.GetSection(LocalLogsOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalLogsOptions>, LocalLogsOptionsValidator>());
+        services.TryAddSingleton<LocalLogSiem>();
+        services.TryAddSingleton<ISiem>(sp => sp.GetRequiredService<LocalLogSiem>());
+        return services;
+    }
+}

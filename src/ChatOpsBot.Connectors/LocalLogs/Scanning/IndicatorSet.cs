@@ -1,0 +1,97 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+
+namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
+
+/// <summary>
+/// The query's indicators as one hash table per prefix length in use: an address matches when its
+/// masked value is in the table of some length, so the cost depends on how many distinct lengths
+/// there are (at most 33 / 129), never on how many networks.
+/// </summary>
+internal sealed class IndicatorSet
+{
+    private readonly uint[] _v4Masks;
+    private readonly UInt32Set[] _v4Tables;
+    private readonly UInt128[] _v6Masks;
+    private readonly HashSet<UInt128>[] _v6Tables;
+
+    public IndicatorSet(IEnumerable<IPNetwork> indicators)
+    {
+        var v4 = new SortedDictionary<int, List<uint>>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+        var v6 = new SortedDictionary<int, HashSet<UInt128>>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+        Span<byte> bytes = stackalloc byte[16];
+        foreach (var network in indicators)
+        {
+            var length = network.PrefixLength;
+            var address = network.BaseAddress;
+            if (address.AddressFamily == AddressFamily.InterNetwork)
+            {
+                address.TryWriteBytes(bytes, out _);
+                var value = BinaryPrimitives.ReadUInt32BigEndian(bytes) & MaskV4(length);
+                if (!v4.TryGetValue(length, out var list))
+                {
+                    v4[length] = list = [];
+                }
+
+                list.Add(value);
+            }
+            else if (address.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                address.TryWriteBytes(bytes, out _);
+                var value = BinaryPrimitives.ReadUInt128BigEndian(bytes) & MaskV6(length);
+                if (!v6.TryGetValue(length, out var set))
+                {
+                    v6[length] = set = [];
+                }
+
+                set.Add(value);
+            }
+        }
+
+        _v4Masks = [.. v4.Keys.Select(MaskV4)];
+        _v4Tables = [.. v4.Values.Select(values => new UInt32Set(values))];
+        _v6Masks = [.. v6.Keys.Select(MaskV6)];
+        _v6Tables = [.. v6.Values];
+        IsEmpty = _v4Tables.Length == 0 && _v6Tables.Length == 0;
+    }
+
+    public bool IsEmpty { get; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Contains(in IpAddr address) => address.IsV6 ? ContainsV6(address.Bits) : ContainsV4((uint)address.Bits);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool ContainsV4(uint address)
+    {
+        var masks = _v4Masks;
+        var tables = _v4Tables;
+        for (var i = 0; i < masks.Length; i++)
+        {
+            if (tables[i].Contains(address & masks[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool ContainsV6(UInt128 address)
+    {
+        for (var i = 0; i < _v6Masks.Length; i++)
+        {
+            if (_v6Tables[i].Contains(address & _v6Masks[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static uint MaskV4(int length) => length == 0 ? 0 : uint.MaxValue << (32 - length);
+
+    private static UInt128 MaskV6(int length) => length == 0 ? UInt128.Zero : UInt128.MaxValue << (128 - length);
+}

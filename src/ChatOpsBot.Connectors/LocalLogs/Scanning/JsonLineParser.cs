@@ -1,0 +1,84 @@
+namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
+
+/// <summary>Zeek JSON lines and Suricata eve.json (flow and alert events; other event types are read past).</summary>
+internal static class JsonLineParser
+{
+    public static void Process(ReadOnlySpan<byte> block, LogLayout layout, ScanContext context, ChunkState state)
+    {
+        var eve = layout.Format == LocalLogFormat.SuricataEve;
+        long records = 0, malformed = 0;
+        var pos = 0;
+        while (pos < block.Length)
+        {
+            var rest = block[pos..];
+            var nl = rest.IndexOf((byte)'\n');
+            var line = rest[..nl];
+            pos += nl + 1;
+            if (line.IsEmpty || line.IndexOfAnyExcept(" \t\r"u8) < 0)
+            {
+                continue;
+            }
+
+            records++;
+            if (!(eve ? ProcessEve(line, rest, layout, context, state) : ProcessZeek(line, rest, layout, context, state)))
+            {
+                malformed++;
+            }
+        }
+
+        state.Records += records;
+        state.Malformed += malformed;
+    }
+
+    private static bool ProcessZeek(ReadOnlySpan<byte> line, ReadOnlySpan<byte> fromLineStart, LogLayout layout, ScanContext context, ChunkState state)
+    {
+        var tsText = JsonFields.Value(line, "\"ts\":"u8, out var isString);
+        var ok = isString ? TimestampParser.TryParseIso(tsText, out var ticks) : TimestampParser.TryParseEpoch(tsText, out ticks);
+        if (!ok)
+        {
+            return false;
+        }
+
+        if (!context.InWindow(ticks))
+        {
+            return true;
+        }
+
+        if (!AddressParser.TryParse(JsonFields.Value(line, "\"id.orig_h\":"u8), out var source)
+            || !AddressParser.TryParse(JsonFields.Value(line, "\"id.resp_h\":"u8), out var destination))
+        {
+            return false;
+        }
+
+        state.Match(context, source, destination, ticks, new LineBytes(fromLineStart, layout));
+        return true;
+    }
+
+    private static bool ProcessEve(ReadOnlySpan<byte> line, ReadOnlySpan<byte> fromLineStart, LogLayout layout, ScanContext context, ChunkState state)
+    {
+        var eventType = JsonFields.Value(line, "\"event_type\":"u8);
+        if (!eventType.SequenceEqual("flow"u8) && !eventType.SequenceEqual("alert"u8))
+        {
+            return !eventType.IsEmpty; // dns, http, stats ... are records we do not need
+        }
+
+        if (!TimestampParser.TryParseIso(JsonFields.Value(line, "\"timestamp\":"u8), out var ticks))
+        {
+            return false;
+        }
+
+        if (!context.InWindow(ticks))
+        {
+            return true;
+        }
+
+        if (!AddressParser.TryParse(JsonFields.Value(line, "\"src_ip\":"u8), out var source)
+            || !AddressParser.TryParse(JsonFields.Value(line, "\"dest_ip\":"u8), out var destination))
+        {
+            return false;
+        }
+
+        state.Match(context, source, destination, ticks, new LineBytes(fromLineStart, layout));
+        return true;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text;
+
+namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
+
+/// <summary>Works out a file's <see cref="LogLayout"/> from its first bytes.</summary>
+internal static class LogLayoutReader
+{
+    private static readonly string[] ZeekDefaultFields =
+        ["ts", "uid", "id.orig_h", "id.orig_p", "id.resp_h", "id.resp_p", "proto", "service", "duration", "orig_bytes", "resp_bytes"];
+
+    /// <param name="head">The start of the file (decompressed).</param>
+    /// <param name="complete">Whether <paramref name="head"/> is the whole file.</param>
+    /// <param name="configured">The configured format; Auto detects.</param>
+    /// <param name="columns">CSV column names.</param>
+    /// <param name="layout">The layout, or null when the file cannot be read (then <paramref name="error"/> says why).</param>
+    /// <param name="error">Why there is no layout; null for an empty file.</param>
+    public static bool TryRead(ReadOnlySpan<byte> head, bool complete, LocalLogFormat configured, CsvColumnOptions columns, out LogLayout? layout, out string? error)
+    {
+        layout = null;
+        error = null;
+        var bom = head.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var body = head[bom..];
+        var firstContent = body.IndexOfAnyExcept("\r\n \t"u8);
+        if (firstContent < 0)
+        {
+            return false; // empty: nothing to scan
+        }
+
+        var format = configured;
+        if (format == LocalLogFormat.Auto)
+        {
+            var first = body[firstContent..];
+            var nl = first.IndexOf((byte)'\n');
+            var firstLine = nl < 0 ? first : first[..nl];
+            format = first[0] switch
+            {
+                (byte)'#' => LocalLogFormat.ZeekTsv,
+                (byte)'{' when firstLine.IndexOf("\"event_type\""u8) >= 0 => LocalLogFormat.SuricataEve,
+                (byte)'{' => LocalLogFormat.ZeekJson,
+                _ => LocalLogFormat.Csv,
+            };
+        }
+
+        switch (format)
+        {
+            case LocalLogFormat.ZeekJson:
+            case LocalLogFormat.SuricataEve:
+                layout = LogLayout.Json(format, bom);
+                return true;
+            case LocalLogFormat.ZeekTsv:
+                return TryReadZeek(head, bom, complete, out layout, out error);
+            default:
+                return TryReadCsv(head, bom, complete, columns, out layout, out error);
+        }
+    }
+
+    private static bool TryReadZeek(ReadOnlySpan<byte> head, int offset, bool complete, out LogLayout? layout, out string? error)
+    {
+        layout = null;
+        error = null;
+        byte separator = (byte)'\t';
+        string[]? fields = null;
+        var sawData = false;
+        while (offset < head.Length)
+        {
+            var rest = head[offset..];
+            if (rest[0] != (byte)'#')
+            {
+                sawData = true;
+                break;
+            }
+
+            var nl = rest.IndexOf((byte)'\n');
+            if (nl < 0 && !complete)
+            {
+                break;
+            }
+
+            var line = TrimCr(nl < 0 ? rest : rest[..nl]);
+            if (line.StartsWith("#separator "u8))
+            {
+                var value = Unescape(Encoding.UTF8.GetString(line["#separator "u8.Length..]));
+                if (value.Length != 1 || value[0] > 0x7F || value[0] == '\n')
+                {
+                    error = $"unsupported #separator '{value}'";
+                    return false;
+                }
+
+                separator = (byte)value[0];
+            }
+            else if (line.StartsWith("#fields"u8) && line.Length > 7 && line[7] == separator)
+            {
+                fields = Encoding.UTF8.GetString(line[8..]).Split((char)separator);
+            }
+
+            offset += nl < 0 ? rest.Length : nl + 1;
+        }
+
+        if (!sawData && !complete && offset < head.Length)
+        {
+            error = "the Zeek header is longer than the scan buffer";
+            return false;
+        }
+
+        fields ??= ZeekDefaultFields;
+        var ts = Array.IndexOf(fields, "ts");
+        var orig = Array.IndexOf(fields, "id.orig_h");
+        var resp = Array.IndexOf(fields, "id.resp_h");
+        if (ts < 0 || orig < 0 || resp < 0)
+        {
+            error = "the #fields header lacks ts, id.orig_h or id.resp_h";
+            return false;
+        }
+
+        layout = new LogLayout(LocalLogFormat.ZeekTsv, offset, separator, ts, orig, resp,
+            Array.IndexOf(fields, "orig_bytes"), Array.IndexOf(fields, "resp_bytes"));
+        return true;
+    }
+
+    private static bool TryReadCsv(ReadOnlySpan<byte> head, int offset, bool complete, CsvColumnOptions columns, out LogLayout? layout, out string? error)
+    {
+        layout = null;
+        error = null;
+        var rest = head[offset..];
+        var nl = rest.IndexOf((byte)'\n');
+        if (nl < 0 && !complete)
+        {
+            error = "the CSV header row is longer than the scan buffer";
+            return false;
+        }
+
+        var headerLine = TrimCr(nl < 0 ? rest : rest[..nl]);
+        var names = Encoding.UTF8.GetString(headerLine).Split(',').Select(n => n.Trim().Trim('"').Trim()).ToArray();
+        int Find(string name) => Array.FindIndex(names, n => string.Equals(n, name.Trim(), StringComparison.OrdinalIgnoreCase));
+        var ts = Find(columns.Timestamp);
+        var src = Find(columns.SourceIp);
+        var dst = Find(columns.DestinationIp);
+        if (ts < 0 || src < 0 || dst < 0)
+        {
+            error = $"the CSV header has no column '{(ts < 0 ? columns.Timestamp : src < 0 ? columns.SourceIp : columns.DestinationIp)}' (LocalLogs:CsvColumns)";
+            return false;
+        }
+
+        var bytes = string.IsNullOrWhiteSpace(columns.Bytes) ? -1 : Find(columns.Bytes);
+        layout = new LogLayout(LocalLogFormat.Csv, offset + (nl < 0 ? rest.Length : nl + 1), (byte)',', ts, src, dst, bytes, -1);
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> TrimCr(ReadOnlySpan<byte> line) => line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+
+    // Zeek writes the separator escaped, e.g. "\x09".
+    private static string Unescape(string value)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '\\' && i + 3 < value.Length && value[i + 1] == 'x'
+                && int.TryParse(value.AsSpan(i + 2, 2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code))
+            {
+                sb.Append((char)code);
+                i += 3;
+            }
+            else
+            {
+                sb.Append(value[i]);
+            }
+        }
+
+        return sb.ToString();
+    }
+}
