@@ -26,5 +26,16 @@ public static class RunReportMarkdown
 
     private static string Code(string s) => $"`{s.Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ")}`";
 
-    private static string Safe(string s) => s.Replace("<", "&lt;", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    // Summary lines embed outside text (mail subjects, host names): every Markdown-active character is escaped.
+    private static string Safe(string s)
+    {
+        var sb = new StringBuilder(s.Length + 16);
+        foreach (var c in s.ReplaceLineEndings(" "))
+        {
+            if (c == '<') sb.Append("&lt;");
+            else if ("\\`*_[]()#|!>~".Contains(c, StringComparison.Ordinal)) sb.Append('\\').Append(c);
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
 }

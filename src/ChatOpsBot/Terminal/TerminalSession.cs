@@ -19,7 +19,11 @@ public sealed class TerminalSession(PlaybookEngine engine, AnswerProcessor answe
     /// <summary>Exit code when the analyst stopped the run.</summary>
     public const int Abandoned = 4;
 
-    private static readonly JsonSerializerOptions ReportJson = new(RunJson.Options) { WriteIndented = true };
+    // The report is read by people and scripts, not embedded in HTML: keep <, > and quotes readable.
+    private static readonly JsonSerializerOptions ReportJson = new(RunJson.Options)
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Runs the hunt; returns the process exit code.</summary>
     public async Task<int> RunAsync(HuntRequest request, CancellationToken cancellationToken)
