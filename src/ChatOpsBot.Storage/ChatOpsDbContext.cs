@@ -1,3 +1,4 @@
+using ChatOpsBot.Storage.ChannelState;
 using ChatOpsBot.Storage.Runs;
 using ChatOpsBot.Storage.Sqlite;
 using ChatOpsBot.Storage.Ticketing;
@@ -12,6 +13,7 @@ public sealed class ChatOpsDbContext(DbContextOptions<ChatOpsDbContext> options)
     public DbSet<TicketRow> Tickets => Set<TicketRow>();
     public DbSet<TicketCommentRow> TicketComments => Set<TicketCommentRow>();
     public DbSet<TicketAttachmentRow> TicketAttachments => Set<TicketAttachmentRow>();
+    public DbSet<ChannelStateRow> ChannelState => Set<ChannelStateRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -50,6 +52,14 @@ public sealed class ChatOpsDbContext(DbContextOptions<ChatOpsDbContext> options)
         {
             comment.ToTable("ticket_comments");
             comment.HasIndex(c => c.IdempotencyKey).IsUnique();
+        });
+
+        modelBuilder.Entity<ChannelStateRow>(state =>
+        {
+            state.ToTable("channel_state");
+            state.HasKey(s => new { s.Channel, s.Key });
+            state.Property(s => s.Channel).HasMaxLength(40);
+            state.Property(s => s.Key).HasMaxLength(300);
         });
 
         modelBuilder.Entity<TicketAttachmentRow>(attachment =>

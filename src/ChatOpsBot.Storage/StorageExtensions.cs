@@ -39,6 +39,7 @@ public static class StorageExtensions
         services.AddSingleton<IRunStore, EfRunStore>();
         services.AddSingleton<ITicketing, DbTicketing>();
         services.AddSingleton<ITicketQueries, TicketQueries>();
+        services.AddSingleton<ChatOpsBot.Core.Dialog.IChannelStateStore, ChannelState.EfChannelStateStore>();
         services.AddSingleton<StorageInitializer>();
         return services;
     }

@@ -16,6 +16,29 @@ namespace ChatOpsBot.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ChatOpsBot.Storage.ChannelState.ChannelStateRow", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "Key");
+
+                    b.ToTable("channel_state", (string)null);
+                });
+
             modelBuilder.Entity("ChatOpsBot.Storage.Runs.RunRow", b =>
                 {
                     b.Property<string>("Id")

@@ -1,4 +1,5 @@
 using ChatOpsBot.Composition;
+using ChatOpsBot.Core.Playbook.Engine;
 using Microsoft.Extensions.Options;
 using Serilog;
 
@@ -13,6 +14,9 @@ public static class WebHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = RepositoryPaths.ContentRoot() });
         builder.Services.AddSerilog((_, logger) => BotLogging.Configure(logger, builder.Configuration));
         builder.Services.AddChatOpsBot(builder.Configuration);
+        builder.Services.AddSingleton<BackgroundRunWorker>();
+        builder.Services.AddSingleton<IRunWorkQueue>(sp => sp.GetRequiredService<BackgroundRunWorker>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BackgroundRunWorker>());
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseSerilogRequestLogging();
