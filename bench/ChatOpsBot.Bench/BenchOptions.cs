@@ -5,6 +5,13 @@ namespace ChatOpsBot.Bench;
 /// <summary>Command line of the bench: <c>--lines 2000000 --c2-count 50000 --format tsv,json --repeat 3 [--files a.log,b.log]</c>.</summary>
 internal sealed record BenchOptions(long Lines, int C2Count, int Cidrs, int CidrHits, IReadOnlyList<string> Formats, string Generator, string DataFolder, int Repeat, IReadOnlyList<string> Files, string? C2List)
 {
+    /// <summary><c>../shared/tools/gen_conn_log.py</c> from the repo root; from a worktree (<c>wt/name</c>) one level further up.</summary>
+    private static string DefaultGenerator(string repoRoot)
+    {
+        string[] candidates = [Path.Combine(repoRoot, "..", "shared", "tools", "gen_conn_log.py"), Path.Combine(repoRoot, "..", "..", "shared", "tools", "gen_conn_log.py")];
+        return candidates.FirstOrDefault(File.Exists) ?? candidates[0];
+    }
+
     public static BenchOptions Parse(string[] args, string repoRoot)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -31,7 +38,7 @@ internal sealed record BenchOptions(long Lines, int C2Count, int Cidrs, int Cidr
             int.Parse(Get("cidrs", "100"), CultureInfo.InvariantCulture),
             int.Parse(Get("cidr-hits", "300"), CultureInfo.InvariantCulture),
             formats,
-            Path.GetFullPath(Get("generator", Path.Combine(repoRoot, "..", "shared", "tools", "gen_conn_log.py"))),
+            Path.GetFullPath(Get("generator", DefaultGenerator(repoRoot))),
             Path.GetFullPath(Get("data", Path.Combine(repoRoot, "bench-data"))),
             int.Parse(Get("repeat", "3"), CultureInfo.InvariantCulture),
             Get("files", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
