@@ -14,6 +14,9 @@ public sealed class InMemoryRunStore : IRunStore
     private int _readsBeforeRelease;
     private Func<PlaybookRun, bool>? _crashOnSave;
 
+    /// <summary>Saves refused because the run changed since it was read.</summary>
+    public int Conflicts { get; private set; }
+
     /// <summary>Successful saves so far.</summary>
     public int Saves { get; private set; }
 
@@ -56,8 +59,11 @@ public sealed class InMemoryRunStore : IRunStore
     public async Task<PlaybookRun?> FindAsync(string runId, CancellationToken cancellationToken)
     {
         Task? wait = null;
+        PlaybookRun? run;
         lock (_gate)
         {
+            // Read first, then wait: every held reader has the same version in hand when they go on.
+            run = _runs.TryGetValue(runId, out var stored) ? RunJson.Deserialize(stored.Json) : null;
             if (_readBarrier is { } barrier)
             {
                 wait = barrier.Task;
@@ -69,7 +75,7 @@ public sealed class InMemoryRunStore : IRunStore
             }
         }
         if (wait is not null) await wait.WaitAsync(cancellationToken);
-        lock (_gate) return _runs.TryGetValue(runId, out var stored) ? RunJson.Deserialize(stored.Json) : null;
+        return run;
     }
 
     public Task SaveAsync(PlaybookRun run, CancellationToken cancellationToken)
@@ -77,7 +83,10 @@ public sealed class InMemoryRunStore : IRunStore
         lock (_gate)
         {
             if (!_runs.TryGetValue(run.Id, out var stored) || stored.Version != run.Version)
+            {
+                Conflicts++;
                 throw new RunConcurrencyException(run.Id, run.Version);
+            }
             if (_crashOnSave is { } crash && crash(run))
             {
                 _crashOnSave = null;
