@@ -1,0 +1,31 @@
+using System.Net;
+using ChatOpsBot.Core.Siem;
+
+namespace ChatOpsBot.Core.Tests.Fakes;
+
+/// <summary>A SIEM over a scripted connection log: a query returns the connections whose remote IP is in its indicators.</summary>
+public sealed class FakeSiem : ISiem
+{
+    private int _failures;
+
+    /// <summary>The connection log.</summary>
+    public List<C2Hit> Connections { get; } = [];
+
+    /// <summary>Queries received, in order (failed ones included).</summary>
+    public List<SiemQuery> Queries { get; } = [];
+
+    /// <summary>The next <paramref name="times"/> queries throw, as a SIEM that is down.</summary>
+    public void FailNext(int times) => _failures = times;
+
+    public Task<SiemResult> QueryAsync(SiemQuery query, CancellationToken cancellationToken)
+    {
+        Queries.Add(query);
+        if (_failures > 0)
+        {
+            _failures--;
+            throw new HttpRequestException("SIEM unavailable (503).");
+        }
+        var hits = Connections.Where(c => query.Indicators.Any(n => n.Contains(IPAddress.Parse(c.RemoteIp)))).ToList();
+        return Task.FromResult(new SiemResult(hits, 10_000 + Connections.Count));
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using ChatOpsBot.Core.Intel;
+
+namespace ChatOpsBot.Core.Tests.Fakes;
+
+/// <summary>Threat intel with scripted verdicts and pulses; unknown indicators are <see cref="Verdict.Unknown"/>.</summary>
+public sealed class FakeThreatIntel : IThreatIntel
+{
+    /// <summary>IP verdicts.</summary>
+    public Dictionary<string, IpIntel> Ips { get; } = [];
+
+    /// <summary>Pulse id → IPv4 indicators.</summary>
+    public Dictionary<string, List<string>> Pulses { get; } = [];
+
+    /// <summary>SHA-256 → verdict.</summary>
+    public Dictionary<string, IndicatorVerdict> FileHashes { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>URL → verdict.</summary>
+    public Dictionary<string, IndicatorVerdict> Urls { get; } = [];
+
+    /// <summary>IPs looked up, in order.</summary>
+    public List<string> IpLookups { get; } = [];
+
+    /// <summary>Pulses whose indicators were read, in order.</summary>
+    public List<string> PulseLookups { get; } = [];
+
+    public Task<IpIntel> LookupIpAsync(IPAddress ip, CancellationToken cancellationToken)
+    {
+        IpLookups.Add(ip.ToString());
+        return Task.FromResult(Ips.TryGetValue(ip.ToString(), out var intel) ? intel : new IpIntel(Verdict.Unknown, [], "fake-intel"));
+    }
+
+    public Task<IReadOnlyList<IPAddress>> GetPulseIpv4IndicatorsAsync(string pulseId, CancellationToken cancellationToken)
+    {
+        PulseLookups.Add(pulseId);
+        IReadOnlyList<IPAddress> ips = Pulses.TryGetValue(pulseId, out var list) ? list.Select(IPAddress.Parse).ToList() : [];
+        return Task.FromResult(ips);
+    }
+
+    public Task<IndicatorVerdict> LookupFileHashAsync(string hash, CancellationToken cancellationToken) =>
+        Task.FromResult(FileHashes.TryGetValue(hash, out var v) ? v : new IndicatorVerdict(Verdict.Unknown, "not seen"));
+
+    public Task<IndicatorVerdict> LookupUrlAsync(string url, CancellationToken cancellationToken) =>
+        Task.FromResult(Urls.TryGetValue(url, out var v) ? v : new IndicatorVerdict(Verdict.Unknown, "not seen"));
+}
