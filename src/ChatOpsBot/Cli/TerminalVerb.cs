@@ -1,6 +1,5 @@
 using ChatOpsBot.Composition;
 using ChatOpsBot.Terminal;
-using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Cli;
 
@@ -13,17 +12,14 @@ public static class TerminalVerb
     /// <summary>Builds and starts the host, migrates the database, runs <paramref name="action"/>.</summary>
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<IServiceProvider, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
     {
-        IHost host;
-        try
+        var host = TerminalHost.Build(overrides, TerminalConsole.Process());
+        if (StartupConfigurationCheck.Problems(host.Services) is { } problems)
         {
-            host = TerminalHost.Build(overrides, TerminalConsole.Process());
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OptionsValidationException e)
-        {
-            await Console.Error.WriteLineAsync($"Configuration error: {string.Join(" ", e.Failures)}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(problems).ConfigureAwait(false);
+            host.Dispose();
             return BadConfiguration;
         }
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return await action(host.Services, cancellationToken).ConfigureAwait(false);

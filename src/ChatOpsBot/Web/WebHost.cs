@@ -1,6 +1,5 @@
 using ChatOpsBot.Composition;
 using ChatOpsBot.Core.Playbook.Engine;
-using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace ChatOpsBot.Web;
@@ -27,17 +26,14 @@ public static class WebHost
     /// <summary>Runs the service until stopped; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        WebApplication app;
-        try
+        var app = Build(args);
+        if (StartupConfigurationCheck.Problems(app.Services) is { } problems)
         {
-            app = Build(args);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OptionsValidationException e)
-        {
-            await Console.Error.WriteLineAsync($"Configuration error: {string.Join(" ", e.Failures)}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(problems).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
             return 2;
         }
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

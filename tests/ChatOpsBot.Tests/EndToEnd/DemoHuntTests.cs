@@ -72,7 +72,7 @@ public sealed class DemoHuntTests
         var report = ReportJson.Last(bot.Stdout);
         Assert.Equal("Resolved", report.GetProperty("state").GetString());
         Assert.Contains("A helpdesk ticket number looks like HD-123456", bot.Stdout, StringComparison.Ordinal);
-        var helpdesk = report.GetProperty("containedHosts").EnumerateArray().Select(h => h.GetProperty("helpdeskTicket").GetString()).ToArray();
+        var helpdesk = report.GetProperty("containedHosts").EnumerateArray().Select(h => h.GetProperty("helpdeskTicket").GetString()!).ToArray();
         Assert.Equal(["HD-4711", "SR-998877"], helpdesk);
         var mails = report.GetProperty("suspiciousEmails").EnumerateArray().ToList();
         Assert.Equal("alice.analyst", mails.Single(m => m.GetProperty("user").GetString() == "jdoe").GetProperty("handedTo").GetString());
@@ -110,7 +110,7 @@ public sealed class DemoHuntTests
         Assert.Equal(report.GetProperty("tickets")[0].GetString(), ticket.Number);
         var details = await TicketAsync(data.Path, ticket.Number);
         Assert.Equal(details.Comments.Count, details.Comments.Select(c => c.Text).Distinct().Count());
-        Assert.Single(details.Files, f => f.FileName.StartsWith("pivot-185.220.101.47", StringComparison.Ordinal));
+        Assert.Single(details.Attachments, f => f.FileName.StartsWith("pivot-185.220.101.47", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,80 @@
+using ChatOpsBot.Tests.Support;
+
+namespace ChatOpsBot.Tests.EndToEnd;
+
+/// <summary>The other verbs and start-up checks, run as an operator would.</summary>
+public sealed class CommandLineTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    [Theory]
+    [InlineData("Playbook__MailLookbackDays", "0", "Playbook:MailLookbackDays")]
+    [InlineData("Playbook__HelpdeskTicketPattern", "([", "Playbook:HelpdeskTicketPattern")]
+    [InlineData("Feed__TimeoutSeconds", "0", "Feed:TimeoutSeconds")]
+    [InlineData("Storage__Provider", "Oracle", "Storage:Provider")]
+    public async Task Bad_configuration_stops_the_start_with_one_line_naming_the_key(string variable, string value, string key)
+    {
+        using var data = new TempDirectory();
+        await using var bot = BotProcess.Start(["hunt", "--demo", "--auto"], data.Path, new Dictionary<string, string> { [variable] = value });
+
+        Assert.Equal(2, await bot.WaitAsync(Timeout));
+
+        var line = Assert.Single(bot.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("Configuration error:", StringComparison.Ordinal));
+        Assert.Contains(key, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Run r-", bot.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_since_is_refused_with_the_accepted_forms()
+    {
+        using var data = new TempDirectory();
+        await using var bot = BotProcess.Start(["hunt", "--demo", "--since", "yesterday"], data.Path);
+
+        Assert.Equal(2, await bot.WaitAsync(Timeout));
+        Assert.Contains("--since: 'yesterday' is not a duration; use e.g. 24h", bot.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mermaid", "stateDiagram-v2", "every IP has a verdict")]
+    [InlineData("dot", "digraph", "every IP has a verdict")]
+    public async Task Graph_prints_the_section_machine_with_its_guards(string format, string header, string guard)
+    {
+        using var data = new TempDirectory();
+        await using var bot = BotProcess.Start(["graph", "Validation", "--format", format], data.Path);
+
+        Assert.Equal(0, await bot.WaitAsync(Timeout));
+        Assert.Contains(header, bot.Stdout, StringComparison.Ordinal);
+        Assert.Contains(guard, bot.Stdout, StringComparison.Ordinal);
+        Assert.Contains("AwaitingVerdict", bot.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runs_list_and_show_give_the_run_and_its_timeline_with_automatic_answers_marked()
+    {
+        using var data = new TempDirectory();
+        await using (var hunt = BotProcess.Start(["hunt", "--demo", "--auto"], data.Path))
+            Assert.Equal(0, await hunt.WaitAsync(Timeout));
+
+        await using var list = BotProcess.Start(["runs", "list"], data.Path);
+        Assert.Equal(0, await list.WaitAsync(Timeout));
+        var runLine = Assert.Single(list.Stdout.Split('\n'), l => l.StartsWith("r-", StringComparison.Ordinal));
+        Assert.Contains("Resolved", runLine, StringComparison.Ordinal);
+        var runId = runLine.Split(' ')[0];
+
+        await using var show = BotProcess.Start(["runs", "show", runId], data.Path);
+        Assert.Equal(0, await show.WaitAsync(Timeout));
+        Assert.Contains("Answer", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains("auto (auto) [Is 185.220.101.47 tied to malware?] Tied to malware", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Helpdesk ticket number for 10.20.1.15?", show.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resume_of_an_unknown_run_says_so()
+    {
+        using var data = new TempDirectory();
+        await using var bot = BotProcess.Start(["hunt", "--resume", "r-nope"], data.Path);
+
+        Assert.Equal(2, await bot.WaitAsync(Timeout));
+        Assert.Contains("There is no run r-nope", bot.Stdout, StringComparison.Ordinal);
+    }
+}
