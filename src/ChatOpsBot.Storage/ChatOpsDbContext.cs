@@ -7,8 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatOpsBot.Storage;
 
 /// <summary>The bot's database: runs and the built-in ticketing.</summary>
-public sealed class ChatOpsDbContext(DbContextOptions<ChatOpsDbContext> options) : DbContext(options)
+public class ChatOpsDbContext : DbContext
 {
+    public ChatOpsDbContext(DbContextOptions<ChatOpsDbContext> options) : base(options) { }
+
+    /// <summary>For provider-specific subclasses, which carry their own migrations (see <see cref="Postgres.PostgresChatOpsDbContext"/>).</summary>
+    protected ChatOpsDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<RunRow> Runs => Set<RunRow>();
     public DbSet<TicketRow> Tickets => Set<TicketRow>();
     public DbSet<TicketCommentRow> TicketComments => Set<TicketCommentRow>();
@@ -39,7 +44,9 @@ public sealed class ChatOpsDbContext(DbContextOptions<ChatOpsDbContext> options)
             ticket.HasKey(t => t.Id);
             ticket.Property(t => t.Number)
                 .HasMaxLength(20)
-                .HasComputedColumnSql("'INC-' || printf('%06d', \"Id\")", stored: false);
+                .HasComputedColumnSql(Database.IsNpgsql()
+                    ? "'INC-' || lpad(\"Id\"::text, 6, '0')"
+                    : "'INC-' || printf('%06d', \"Id\")", stored: Database.IsNpgsql());
             ticket.HasIndex(t => t.Number).IsUnique();
             ticket.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             ticket.HasIndex(t => t.IdempotencyKey).IsUnique();

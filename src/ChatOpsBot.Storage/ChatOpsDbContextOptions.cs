@@ -8,9 +8,8 @@ internal static class ChatOpsDbContextOptions
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, StorageOptions options)
     {
-        if (options.Provider != StorageProvider.Sqlite)
-            throw new InvalidOperationException($"{StorageOptions.SectionName}:Provider '{options.Provider}' is not supported yet.");
-
+        if (options.Provider == StorageProvider.Postgres)
+            return builder.UseNpgsql(options.ConnectionString);
         return builder
             .UseSqlite(options.ConnectionString)
             .AddInterceptors(SqlitePragmaInterceptor.Instance);

@@ -29,11 +29,13 @@ public static class StorageExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddDbContextFactory<ChatOpsDbContext>((provider, builder) =>
+        // One factory type for every provider: the options pick the provider and, for PostgreSQL, the context
+        // subclass that owns the PostgreSQL migrations.
+        services.AddSingleton<IDbContextFactory<ChatOpsDbContext>>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            SqliteDatabaseFile.EnsureDirectory(options.ConnectionString);
-            ChatOpsDbContextOptions.Configure(builder, options);
+            if (options.Provider == StorageProvider.Sqlite) SqliteDatabaseFile.EnsureDirectory(options.ConnectionString);
+            return new ProviderDbContextFactory(options);
         });
 
         services.AddSingleton<IRunStore, EfRunStore>();

@@ -20,13 +20,25 @@ public sealed class StorageExtensionsTests
     }
 
     [Fact]
-    public void Postgres_is_rejected_at_start_with_a_message_naming_the_key()
+    public void Postgres_with_a_sqlite_connection_string_is_rejected_at_start_naming_the_key()
     {
         using var provider = Build(new() { ["Storage:Provider"] = "Postgres" });
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Storage:Provider 'Postgres' is not supported yet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:ConnectionString is not a valid PostgreSQL connection string", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Postgres_with_a_host_is_accepted_and_gets_the_postgres_context()
+    {
+        using var provider = Build(new() { ["Storage:Provider"] = "Postgres", ["Storage:ConnectionString"] = "Host=db.internal;Database=chatopsbot;Username=bot" });
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        using var db = provider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ChatOpsDbContext>>().CreateDbContext();
+
+        Assert.IsType<ChatOpsBot.Storage.Postgres.PostgresChatOpsDbContext>(db);
+        Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", db.Database.ProviderName);
     }
 
     [Fact]

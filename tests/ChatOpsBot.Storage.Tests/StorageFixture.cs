@@ -14,12 +14,15 @@ internal sealed class StorageFixture : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
 
-    private StorageFixture(string directory, ServiceProvider services, FakeTimeProvider time)
+    private StorageFixture(string directory, ServiceProvider services, FakeTimeProvider time, string? postgres)
     {
+        _postgres = postgres;
         Directory = directory;
         Services = services;
         Time = time;
     }
+
+    private readonly string? _postgres;
 
     public string Directory { get; }
     public ServiceProvider Services { get; }
@@ -31,14 +34,19 @@ internal sealed class StorageFixture : IAsyncDisposable
 
     public static string DatabasePath(string directory) => Path.Combine(directory, "data", "chatopsbot.db");
 
-    /// <summary>A fixture; migrated unless <paramref name="migrate"/> is false.</summary>
-    public static async Task<StorageFixture> CreateAsync(bool migrate = true)
+    /// <summary>A SQLite fixture; migrated unless <paramref name="migrate"/> is false.</summary>
+    public static Task<StorageFixture> CreateAsync(bool migrate = true) => CreateAsync(StorageProvider.Sqlite, migrate);
+
+    /// <summary>A fixture on <paramref name="provider"/> (PostgreSQL: a fresh database on the test server).</summary>
+    public static async Task<StorageFixture> CreateAsync(StorageProvider provider, bool migrate = true)
     {
         var directory = Path.Combine(Path.GetTempPath(), "chatopsbot-storage-tests", Guid.NewGuid().ToString("N"));
+        var postgres = provider == StorageProvider.Postgres ? await PostgresTestServer.CreateDatabaseAsync() : null;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Storage:ConnectionString"] = $"Data Source={DatabasePath(directory)}",
+                ["Storage:Provider"] = provider.ToString(),
+                ["Storage:ConnectionString"] = postgres ?? $"Data Source={DatabasePath(directory)}",
             })
             .Build();
         var time = new FakeTimeProvider(Start);
@@ -47,7 +55,7 @@ internal sealed class StorageFixture : IAsyncDisposable
             .AddStorage(configuration)
             .BuildServiceProvider(validateScopes: true);
 
-        var fixture = new StorageFixture(directory, services, time);
+        var fixture = new StorageFixture(directory, services, time, postgres);
         if (migrate)
             await fixture.Initializer.MigrateAsync(CancellationToken.None);
         return fixture;
@@ -61,6 +69,7 @@ internal sealed class StorageFixture : IAsyncDisposable
         await Services.DisposeAsync();
         // Pooled connections keep the file open; release them so the directory can go.
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null) await PostgresTestServer.DropDatabaseAsync(_postgres);
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

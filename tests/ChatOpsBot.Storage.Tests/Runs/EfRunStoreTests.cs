@@ -7,14 +7,17 @@ using ChatOpsBot.Storage.Runs;
 
 namespace ChatOpsBot.Storage.Tests.Runs;
 
-public sealed class EfRunStoreTests
+public class EfRunStoreTests
 {
+    /// <summary>The database engine these tests run on; a subclass runs them all on PostgreSQL.</summary>
+    protected virtual StorageProvider Provider => StorageProvider.Sqlite;
+
     private static CancellationToken Ct => CancellationToken.None;
 
-    [Fact]
+    [SkippableFact]
     public async Task Create_then_find_preserves_the_whole_run_document()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
         var run = SampleRuns.InValidation("r-20261128-aaaaaa", StorageFixture.Start);
 
         await storage.Runs.CreateAsync(run, Ct);
@@ -32,10 +35,10 @@ public sealed class EfRunStoreTests
         Assert.Equal(StorageFixture.Start.AddHours(-5), found.Hits[0].FirstSeen);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Create_stores_version_one()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
         var run = SampleRuns.InValidation("r-1", StorageFixture.Start);
 
         await storage.Runs.CreateAsync(run, Ct);
@@ -44,18 +47,18 @@ public sealed class EfRunStoreTests
         Assert.Equal(1, (await storage.Runs.FindAsync("r-1", Ct))!.Version);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Find_of_an_unknown_run_returns_null()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
 
         Assert.Null(await storage.Runs.FindAsync("r-missing", Ct));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Save_bumps_the_version_and_stamps_the_update_time()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
         await storage.Runs.CreateAsync(SampleRuns.InValidation("r-1", StorageFixture.Start), Ct);
         var run = (await storage.Runs.FindAsync("r-1", Ct))!;
         storage.Time.Advance(TimeSpan.FromMinutes(5));
@@ -71,10 +74,10 @@ public sealed class EfRunStoreTests
         Assert.Equal(nameof(ValidationState.Completed), stored.Validation.State);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Save_with_a_stale_version_throws_and_leaves_the_stored_document_unchanged()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
         await storage.Runs.CreateAsync(SampleRuns.InValidation("r-1", StorageFixture.Start), Ct);
         var first = (await storage.Runs.FindAsync("r-1", Ct))!;
         var stale = (await storage.Runs.FindAsync("r-1", Ct))!;
@@ -91,19 +94,19 @@ public sealed class EfRunStoreTests
         Assert.Equal(before, RunJson.Serialize((await storage.Runs.FindAsync("r-1", Ct))!));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Save_of_a_run_that_was_never_created_throws_a_concurrency_exception()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
 
         await Assert.ThrowsAsync<RunConcurrencyException>(
             () => storage.Runs.SaveAsync(SampleRuns.InValidation("r-ghost", StorageFixture.Start), Ct));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_saves_from_the_same_read_let_exactly_one_win()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
         await storage.Runs.CreateAsync(SampleRuns.InValidation("r-1", StorageFixture.Start), Ct);
         const int writers = 8;
         var copies = new List<PlaybookRun>();
@@ -133,10 +136,10 @@ public sealed class EfRunStoreTests
         Assert.Equal(winner, stored.Validation.CurrentIp);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task List_returns_newest_first_with_state_and_section()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
         var older = SampleRuns.InValidation("r-older", StorageFixture.Start);
         var newer = SampleRuns.InValidation("r-newer", StorageFixture.Start.AddHours(2));
         newer.State = RunState.Resolved;
@@ -158,10 +161,10 @@ public sealed class EfRunStoreTests
         Assert.Equal(2, (await storage.Runs.ListAsync(2, Ct)).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task List_shows_the_section_recorded_by_the_last_save()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
         await storage.Runs.CreateAsync(SampleRuns.InValidation("r-1", StorageFixture.Start), Ct);
         var run = (await storage.Runs.FindAsync("r-1", Ct))!;
 
@@ -171,4 +174,10 @@ public sealed class EfRunStoreTests
 
         Assert.Equal("Containment", (await storage.Runs.ListAsync(1, Ct))[0].Section);
     }
+}
+
+/// <summary>Every <see cref="EfRunStoreTests"/> case on a real PostgreSQL server.</summary>
+public sealed class EfRunStorePostgresTests : EfRunStoreTests
+{
+    protected override StorageProvider Provider => StorageProvider.Postgres;
 }

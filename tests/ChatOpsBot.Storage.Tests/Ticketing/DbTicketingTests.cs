@@ -4,17 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatOpsBot.Storage.Tests.Ticketing;
 
-public sealed class DbTicketingTests
+public class DbTicketingTests
 {
+    /// <summary>The database engine these tests run on; a subclass runs them all on PostgreSQL.</summary>
+    protected virtual StorageProvider Provider => StorageProvider.Sqlite;
+
     private static CancellationToken Ct => CancellationToken.None;
 
     private static NewTicket Incident(string title = "C2 traffic from ws-017") =>
         new(title, "Hunt found beaconing to 203.0.113.7.", "P1", ["203.0.113.7", "ws-017"]);
 
-    [Fact]
+    [SkippableFact]
     public async Task Create_numbers_tickets_from_INC_000001()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
 
         var first = await storage.Ticketing.CreateAsync(Incident("one"), "create-1", Ct);
         var second = await storage.Ticketing.CreateAsync(Incident("two"), "create-2", Ct);
@@ -29,10 +32,10 @@ public sealed class DbTicketingTests
         Assert.Equal(StorageFixture.Start, stored.CreatedAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Create_with_the_same_key_twice_returns_the_first_ticket_and_stores_one()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
 
         var first = await storage.Ticketing.CreateAsync(Incident("first"), "create-1", Ct);
         var again = await storage.Ticketing.CreateAsync(Incident("second"), "create-1", Ct);
@@ -42,10 +45,10 @@ public sealed class DbTicketingTests
         Assert.Equal("first", only.Title);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_creates_with_the_same_key_store_one_ticket()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
 
         var refs = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             Task.Run(() => storage.Ticketing.CreateAsync(Incident($"racer {i}"), "create-race", Ct), Ct)));
@@ -54,10 +57,10 @@ public sealed class DbTicketingTests
         Assert.Single(await storage.Tickets.ListAsync(10, Ct));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Comment_with_the_same_key_twice_stores_one_comment()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
         var ticket = await storage.Ticketing.CreateAsync(Incident(), "create-1", Ct);
 
         await storage.Ticketing.CommentAsync(ticket.Id, "203.0.113.7 confirmed malware", "comment-1", Ct);
@@ -70,10 +73,10 @@ public sealed class DbTicketingTests
         Assert.Equal(StorageFixture.Start, comments[0].At);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_comments_with_the_same_key_store_one_comment()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
         var ticket = await storage.Ticketing.CreateAsync(Incident(), "create-1", Ct);
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
@@ -82,10 +85,10 @@ public sealed class DbTicketingTests
         Assert.Single((await storage.Tickets.GetAsync(ticket.Id, Ct))!.Comments);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Attach_with_the_same_key_twice_stores_one_file_with_its_bytes()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
         var ticket = await storage.Ticketing.CreateAsync(Incident(), "create-1", Ct);
         var csv = new TicketAttachment("hits.csv", "text/csv", "host,ip\nws-017,203.0.113.7\n"u8.ToArray());
 
@@ -99,10 +102,10 @@ public sealed class DbTicketingTests
         Assert.Equal(csv.Content.Length, file.Size);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Resolve_with_the_same_key_twice_resolves_once()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
         var ticket = await storage.Ticketing.CreateAsync(Incident(), "create-1", Ct);
         storage.Time.Advance(TimeSpan.FromHours(3));
 
@@ -116,10 +119,10 @@ public sealed class DbTicketingTests
         Assert.Equal(StorageFixture.Start.AddHours(3), stored.ResolvedAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Repeated_calls_write_no_extra_rows()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
         var attachment = new TicketAttachment("a.txt", "text/plain", [1, 2, 3]);
         for (var i = 0; i < 2; i++)
         {
@@ -135,10 +138,10 @@ public sealed class DbTicketingTests
         Assert.Equal(1, await db.TicketAttachments.CountAsync(Ct));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Calls_on_an_unknown_ticket_number_throw_ticket_not_found()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
 
         var comment = await Assert.ThrowsAsync<TicketNotFoundException>(
             () => storage.Ticketing.CommentAsync("INC-000999", "x", "comment-1", Ct));
@@ -151,14 +154,20 @@ public sealed class DbTicketingTests
         Assert.Contains("INC-000999", comment.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Queries_return_null_for_an_unknown_number_and_list_newest_first()
     {
-        await using var storage = await StorageFixture.CreateAsync();
+        await using var storage = await StorageFixture.CreateAsync(Provider);
         await storage.Ticketing.CreateAsync(Incident("one"), "create-1", Ct);
         await storage.Ticketing.CreateAsync(Incident("two"), "create-2", Ct);
 
         Assert.Null(await storage.Tickets.GetAsync("INC-000999", Ct));
         Assert.Equal(["INC-000002", "INC-000001"], (await storage.Tickets.ListAsync(10, Ct)).Select(t => t.Number));
     }
+}
+
+/// <summary>Every <see cref="DbTicketingTests"/> case on a real PostgreSQL server.</summary>
+public sealed class DbTicketingPostgresTests : DbTicketingTests
+{
+    protected override StorageProvider Provider => StorageProvider.Postgres;
 }
