@@ -2,6 +2,7 @@ using ChatOpsBot.Storage.ChannelState;
 using ChatOpsBot.Storage.Runs;
 using ChatOpsBot.Storage.Sqlite;
 using ChatOpsBot.Storage.Ticketing;
+using ChatOpsBot.Storage.WorkQueue;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatOpsBot.Storage;
@@ -19,6 +20,7 @@ public class ChatOpsDbContext : DbContext
     public DbSet<TicketCommentRow> TicketComments => Set<TicketCommentRow>();
     public DbSet<TicketAttachmentRow> TicketAttachments => Set<TicketAttachmentRow>();
     public DbSet<ChannelStateRow> ChannelState => Set<ChannelStateRow>();
+    public DbSet<WorkItemRow> WorkItems => Set<WorkItemRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -67,6 +69,16 @@ public class ChatOpsDbContext : DbContext
             state.HasKey(s => new { s.Channel, s.Key });
             state.Property(s => s.Channel).HasMaxLength(40);
             state.Property(s => s.Key).HasMaxLength(300);
+        });
+
+        modelBuilder.Entity<WorkItemRow>(work =>
+        {
+            work.ToTable("work_items");
+            work.HasKey(w => w.Id);
+            work.Property(w => w.RunId).HasMaxLength(100);
+            work.Property(w => w.LeaseOwner).HasMaxLength(200);
+            work.HasIndex(w => new { w.AvailableAt, w.Id });
+            work.HasIndex(w => w.RunId);
         });
 
         modelBuilder.Entity<TicketAttachmentRow>(attachment =>

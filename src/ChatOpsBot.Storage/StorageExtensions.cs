@@ -42,6 +42,14 @@ public static class StorageExtensions
         services.AddSingleton<ITicketing, DbTicketing>();
         services.AddSingleton<ITicketQueries, TicketQueries>();
         services.AddSingleton<ChatOpsBot.Core.Dialog.IChannelStateStore, ChannelState.EfChannelStateStore>();
+        services.AddOptions<WorkQueue.WorkQueueOptions>().Bind(configuration.GetSection(WorkQueue.WorkQueueOptions.SectionName))
+            .Validate(o => o.Lease >= TimeSpan.FromSeconds(1), "WorkQueue:Lease must be at least 00:00:01.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "WorkQueue:PollInterval must be positive.")
+            .Validate(o => o.MaxAttempts >= 1, "WorkQueue:MaxAttempts must be at least 1.")
+            .Validate(o => o.Parallelism is >= 1 and <= 64, "WorkQueue:Parallelism must be between 1 and 64.")
+            .ValidateOnStart();
+        services.AddSingleton<WorkQueue.DbWorkQueue>();
+        services.AddSingleton<ChatOpsBot.Core.Playbook.Engine.IRunWorkQueue>(sp => sp.GetRequiredService<WorkQueue.DbWorkQueue>());
         services.AddSingleton<StorageInitializer>();
         return services;
     }

@@ -216,6 +216,44 @@ namespace ChatOpsBot.Storage.Migrations
                     b.ToTable("tickets", (string)null);
                 });
 
+            modelBuilder.Entity("ChatOpsBot.Storage.WorkQueue.WorkItemRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AvailableAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("AvailableAt", "Id");
+
+                    b.ToTable("work_items", (string)null);
+                });
+
             modelBuilder.Entity("ChatOpsBot.Storage.Ticketing.TicketAttachmentRow", b =>
                 {
                     b.HasOne("ChatOpsBot.Storage.Ticketing.TicketRow", null)

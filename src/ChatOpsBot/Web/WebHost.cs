@@ -1,5 +1,4 @@
 using ChatOpsBot.Composition;
-using ChatOpsBot.Core.Playbook.Engine;
 using Serilog;
 
 namespace ChatOpsBot.Web;
@@ -13,9 +12,7 @@ public static class WebHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = RepositoryPaths.ContentRoot() });
         builder.Services.AddSerilog((_, logger) => BotLogging.Configure(logger, builder.Configuration));
         builder.Services.AddChatOpsBot(builder.Configuration);
-        builder.Services.AddSingleton<BackgroundRunWorker>();
-        builder.Services.AddSingleton<IRunWorkQueue>(sp => sp.GetRequiredService<BackgroundRunWorker>());
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<BackgroundRunWorker>());
+        builder.Services.AddHostedService<DurableRunWorker>();
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseSerilogRequestLogging();

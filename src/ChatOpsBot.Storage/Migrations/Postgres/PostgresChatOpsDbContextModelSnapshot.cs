@@ -228,6 +228,46 @@ namespace ChatOpsBot.Storage.Migrations.Postgres
                     b.ToTable("tickets", (string)null);
                 });
 
+            modelBuilder.Entity("ChatOpsBot.Storage.WorkQueue.WorkItemRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AvailableAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LeaseUntil")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("AvailableAt", "Id");
+
+                    b.ToTable("work_items", (string)null);
+                });
+
             modelBuilder.Entity("ChatOpsBot.Storage.Ticketing.TicketAttachmentRow", b =>
                 {
                     b.HasOne("ChatOpsBot.Storage.Ticketing.TicketRow", null)
