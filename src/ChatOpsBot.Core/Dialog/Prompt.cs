@@ -35,6 +35,8 @@ public sealed record Prompt
     public required DateTimeOffset OpenedAt { get; init; }
     /// <summary>Approvals collected so far for options that need several distinct approvers.</summary>
     public IReadOnlyList<Approval> Approvals { get; init; } = [];
+    /// <summary>When a reminder about this prompt was sent (it waited longer than configured), or null.</summary>
+    public DateTimeOffset? RemindedAt { get; init; }
     /// <summary>The reason the last text answer was refused, shown when the prompt is asked again.</summary>
     public string? LastError { get; init; }
 

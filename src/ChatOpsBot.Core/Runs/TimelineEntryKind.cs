@@ -19,4 +19,6 @@ public enum TimelineEntryKind
     StepFailed,
     /// <summary>A side effect (ticket, attachment, shift log) was carried out.</summary>
     Effect,
+    /// <summary>An open prompt waited too long and was asked again.</summary>
+    Reminder,
 }

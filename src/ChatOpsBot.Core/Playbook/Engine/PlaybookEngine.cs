@@ -87,6 +87,30 @@ public sealed class PlaybookEngine(
         return await AdvanceAsync(runId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Asks the open prompt <paramref name="promptId"/> again as a reminder, once. Returns false when that prompt
+    /// is no longer open or was already reminded (another replica may have done it).
+    /// </summary>
+    public async Task<bool> RemindAsync(string runId, string promptId, CancellationToken cancellationToken)
+    {
+        using var _ = await locks.AcquireAsync(runId, cancellationToken).ConfigureAwait(false);
+        var run = await store.FindAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (run?.Prompt is not { } prompt || prompt.Id != promptId || prompt.RemindedAt is not null) return false;
+        var context = ContextFor(run);
+        run.Prompt = prompt with { RemindedAt = context.Now };
+        context.Record(TimelineEntryKind.Reminder, prompt.Section, $"Reminder: waiting since {prompt.OpenedAt:u}", prompt.Id, prompt.Title);
+        run.Outbox.Add(new OutboxMessage { Key = $"{prompt.Id}:reminder", Kind = OutboxKind.Ask, Prompt = run.Prompt });
+        try
+        {
+            await SaveAndDeliverAsync(run, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RunConcurrencyException)
+        {
+            return false;
+        }
+    }
+
     private async Task<PlaybookRun> StepAsync(PlaybookRun run, IPlaybookSection section, CancellationToken cancellationToken)
     {
         var context = ContextFor(run);
