@@ -1,5 +1,6 @@
 using ChatOpsBot.Composition;
 using ChatOpsBot.Core.Playbook.Engine;
+using ChatOpsBot.Slack;
 using Microsoft.Extensions.Options;
 using Serilog;
 
@@ -18,9 +19,12 @@ public static class WebHost
         builder.Services.AddSingleton<IRunWorkQueue>(sp => sp.GetRequiredService<BackgroundRunWorker>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BackgroundRunWorker>());
         configure?.Invoke(builder);
+        var slack = SlackOptions.IsConfigured(builder.Configuration);
+        if (slack) builder.Services.AddSlack(builder.Configuration);
         var app = builder.Build();
         app.UseSerilogRequestLogging();
         app.MapGet("/healthz/live", () => Results.Ok(new { status = "live" }));
+        if (slack) app.MapSlack();
         return app;
     }
 
