@@ -148,6 +148,9 @@ public sealed record SlackCall(string Method, string Path, string Authorization,
 {
     public JsonNode? Json => ContentType.StartsWith("application/json", StringComparison.Ordinal) && Body.Length > 0 ? JsonNode.Parse(Body) : null;
 
+    /// <summary>The JSON body re-serialised without \u escapes, so tests can search it for what Slack would show.</summary>
+    public string Text => Json?.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? Body;
+
     public Dictionary<string, string>? Form => ContentType.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal)
         ? QueryHelpers.ParseQuery(Body).ToDictionary(kv => kv.Key, kv => kv.Value.ToString())
         : null;
