@@ -1,4 +1,6 @@
 using ChatOpsBot.Composition;
+using ChatOpsBot.Slack;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace ChatOpsBot.Web;
@@ -14,9 +16,12 @@ public static class WebHost
         builder.Services.AddChatOpsBot(builder.Configuration);
         builder.Services.AddHostedService<DurableRunWorker>();
         configure?.Invoke(builder);
+        var slack = SlackOptions.IsConfigured(builder.Configuration);
+        if (slack) builder.Services.AddSlack(builder.Configuration);
         var app = builder.Build();
         app.UseSerilogRequestLogging();
         app.MapGet("/healthz/live", () => Results.Ok(new { status = "live" }));
+        if (slack) app.MapSlack();
         return app;
     }
 

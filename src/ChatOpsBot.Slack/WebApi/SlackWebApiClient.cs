@@ -1,0 +1,140 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Slack.WebApi;
+
+/// <summary>
+/// Slack's Web API over a typed <see cref="HttpClient"/>: JSON bodies with the bot token (form bodies where Slack
+/// requires them), <c>ok:false</c> turned into <see cref="SlackApiException"/>, 429 honoured by <see cref="SlackRetryAfterHandler"/>.
+/// </summary>
+public sealed class SlackWebApiClient(IHttpClientFactory clients, IOptions<SlackOptions> options, ChannelPacer pacer)
+{
+    /// <summary>Name of the configured <see cref="HttpClient"/> (with the 429 handler).</summary>
+    public const string HttpClientName = "Slack";
+
+    // A client per call from the factory: this class is a singleton and the factory rotates handlers.
+    private HttpClient Http => clients.CreateClient(HttpClientName);
+
+    /// <summary>Posts a message; returns its <c>ts</c>.</summary>
+    public async Task<string> PostMessageAsync(string channel, string text, JsonArray? blocks, string? threadTs, CancellationToken cancellationToken)
+    {
+        await pacer.WaitTurnAsync(channel, cancellationToken).ConfigureAwait(false);
+        var body = new JsonObject { ["channel"] = channel, ["text"] = text, ["unfurl_links"] = false, ["unfurl_media"] = false };
+        if (blocks is not null) body["blocks"] = blocks;
+        if (threadTs is not null) body["thread_ts"] = threadTs;
+        var reply = await CallJsonAsync("chat.postMessage", body, options.Value.BotToken, cancellationToken).ConfigureAwait(false);
+        return reply["ts"]?.GetValue<string>() ?? throw new SlackApiException("chat.postMessage", "missing_ts");
+    }
+
+    /// <summary>Replaces the text and blocks of message <paramref name="ts"/>.</summary>
+    public async Task UpdateMessageAsync(string channel, string ts, string text, JsonArray blocks, CancellationToken cancellationToken)
+    {
+        await pacer.WaitTurnAsync(channel, cancellationToken).ConfigureAwait(false);
+        var body = new JsonObject { ["channel"] = channel, ["ts"] = ts, ["text"] = text, ["blocks"] = blocks };
+        await CallJsonAsync("chat.update", body, options.Value.BotToken, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Shows <paramref name="text"/> to <paramref name="user"/> only.</summary>
+    public Task PostEphemeralAsync(string channel, string user, string text, CancellationToken cancellationToken) =>
+        CallJsonAsync("chat.postEphemeral", new JsonObject { ["channel"] = channel, ["user"] = user, ["text"] = text }, options.Value.BotToken, cancellationToken);
+
+    /// <summary>Opens a modal for the interaction that produced <paramref name="triggerId"/> (valid for 3 s).</summary>
+    public Task OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken) =>
+        CallJsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, options.Value.BotToken, cancellationToken);
+
+    /// <summary>Members of a user group.</summary>
+    public async Task<IReadOnlyList<string>> UserGroupMembersAsync(string userGroup, CancellationToken cancellationToken)
+    {
+        var reply = await CallFormAsync("usergroups.users.list", [new("usergroup", userGroup)], cancellationToken).ConfigureAwait(false);
+        return reply["users"]?.AsArray().Select(u => u!.GetValue<string>()).ToList() ?? [];
+    }
+
+    /// <summary>
+    /// Uploads a file and shares it: <c>files.getUploadURLExternal</c>, the bytes to the returned URL, then
+    /// <c>files.completeUploadExternal</c> into <paramref name="channel"/> (in the thread of <paramref name="threadTs"/>).
+    /// </summary>
+    public async Task<string> UploadFileAsync(string channel, string? threadTs, string fileName, byte[] content, string title, string? comment, CancellationToken cancellationToken)
+    {
+        var ticket = await CallFormAsync("files.getUploadURLExternal",
+            [new("filename", fileName), new("length", content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))], cancellationToken).ConfigureAwait(false);
+        var uploadUrl = ticket["upload_url"]?.GetValue<string>() ?? throw new SlackApiException("files.getUploadURLExternal", "missing_upload_url");
+        var fileId = ticket["file_id"]?.GetValue<string>() ?? throw new SlackApiException("files.getUploadURLExternal", "missing_file_id");
+
+        using (var upload = new HttpRequestMessage(HttpMethod.Post, uploadUrl) { Content = new ByteArrayContent(content) })
+        {
+            upload.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            using var uploaded = await Http.SendAsync(upload, cancellationToken).ConfigureAwait(false);
+            if (!uploaded.IsSuccessStatusCode)
+                throw new SlackApiException("file upload", $"http_{(int)uploaded.StatusCode}", (int)uploaded.StatusCode);
+        }
+
+        await pacer.WaitTurnAsync(channel, cancellationToken).ConfigureAwait(false);
+        var files = new JsonArray(new JsonObject { ["id"] = fileId, ["title"] = title }).ToJsonString();
+        var fields = new List<KeyValuePair<string, string>> { new("files", files), new("channel_id", channel) };
+        if (threadTs is not null) fields.Add(new("thread_ts", threadTs));
+        if (comment is not null) fields.Add(new("initial_comment", comment));
+        await CallFormAsync("files.completeUploadExternal", fields, cancellationToken).ConfigureAwait(false);
+        return fileId;
+    }
+
+    /// <summary>Opens a Socket Mode connection with the app token; returns the WebSocket URL.</summary>
+    public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var reply = await CallJsonAsync("apps.connections.open", new JsonObject(), options.Value.AppToken, cancellationToken).ConfigureAwait(false);
+        return new Uri(reply["url"]?.GetValue<string>() ?? throw new SlackApiException("apps.connections.open", "missing_url"));
+    }
+
+    /// <summary>Posts to an interaction's <c>response_url</c> (no token: the URL is the credential).</summary>
+    public async Task RespondAsync(string responseUrl, JsonObject message, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await Http.PostAsync(new Uri(responseUrl), content, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode) throw new SlackApiException("response_url", $"http_{(int)response.StatusCode}", (int)response.StatusCode);
+    }
+
+    private async Task<JsonObject> CallJsonAsync(string method, JsonObject body, string? token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint(method))
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await SendAsync(method, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<JsonObject> CallFormAsync(string method, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint(method)) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
+        return await SendAsync(method, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Uri Endpoint(string method)
+    {
+        var baseUrl = options.Value.ApiBaseUrl.ToString();
+        return new Uri(baseUrl.EndsWith('/') ? baseUrl + method : baseUrl + "/" + method);
+    }
+
+    private async Task<JsonObject> SendAsync(string method, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var response = await Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if ((int)response.StatusCode == 429) throw new SlackApiException(method, "ratelimited", 429);
+        if (!response.IsSuccessStatusCode) throw new SlackApiException(method, $"http_{(int)response.StatusCode}", (int)response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        JsonObject reply;
+        try
+        {
+            reply = JsonNode.Parse(text) as JsonObject ?? throw new SlackApiException(method, "invalid_response");
+        }
+        catch (JsonException)
+        {
+            throw new SlackApiException(method, "invalid_response");
+        }
+        if (reply["ok"]?.GetValueKind() != JsonValueKind.True)
+            throw new SlackApiException(method, reply["error"]?.GetValue<string>() ?? "unknown_error");
+        return reply;
+    }
+}

@@ -1,0 +1,103 @@
+using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Playbook;
+using ChatOpsBot.Slack.Channel;
+using ChatOpsBot.Slack.Tests.TestSupport;
+using ChatOpsBot.Slack.WebApi;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOpsBot.Slack.Tests.Channel;
+
+public sealed class SlackChatChannelTests : IAsyncLifetime
+{
+    private FakeSlack _slack = null!;
+    private ServiceProvider _services = null!;
+
+    private SlackChatChannel Channel => _services.GetRequiredService<SlackChatChannel>();
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlack.StartAsync();
+        _services = SlackServices.Build(_slack);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _slack.DisposeAsync();
+    }
+
+    private static Notification Finding(string key, DataTable? table = null, NotificationFile? file = null) => new()
+    {
+        RunId = "r-1", Section = PlaybookSection.Hunt, Kind = NotificationKind.Finding, Key = key,
+        Title = "Hits for <!channel>", Facts = [new Fact("Subject", "<https://evil.example|click> & win")], Table = table, Attachment = file,
+    };
+
+    [Fact]
+    public async Task Notify_FailedPost_ThrowsSoTheOutboxKeepsIt_AndTheRetryPostsOnce()
+    {
+        _slack.Fail("chat.postMessage", "internal_error");
+
+        await Assert.ThrowsAsync<SlackApiException>(() => Channel.NotifyAsync(Finding("k1"), CancellationToken.None));
+        await Channel.NotifyAsync(Finding("k1"), CancellationToken.None);
+        await Channel.NotifyAsync(Finding("k1"), CancellationToken.None);
+
+        Assert.Equal(2, _slack.CallsTo("chat.postMessage").Count); // the failed attempt and one success
+    }
+
+    [Fact]
+    public async Task Notify_OutsideStrings_AreEscapedEverywhere()
+    {
+        await Channel.NotifyAsync(Finding("k2", new DataTable(["ip", "note"], [["198.51.100.7", "<!here> hi"]])), CancellationToken.None);
+
+        var post = Assert.Single(_slack.CallsTo("chat.postMessage")).Json!;
+        // mrkdwn (Slack parses <…> there) must carry only escaped text; plain_text (headers, buttons) is never parsed.
+        var mrkdwn = string.Join('\n', post.AsObject().DescendantsOfType("mrkdwn").Append(post["text"]!.GetValue<string>()));
+        Assert.DoesNotContain("<!channel>", mrkdwn);
+        Assert.DoesNotContain("<!here>", mrkdwn);
+        Assert.DoesNotContain("<https://evil", mrkdwn);
+        Assert.Contains("&lt;https://evil.example|click&gt; &amp; win", mrkdwn);
+        Assert.Contains("&lt;!here&gt; hi", mrkdwn);
+        Assert.Contains("&lt;!channel&gt;", mrkdwn);
+        Assert.Equal("plain_text", post["blocks"]![0]!["text"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Notify_ManyHits_SummarisedWithinLimits_AndFullCsvUploaded()
+    {
+        var rows = Enumerable.Range(0, 5000).Select(i => (IReadOnlyList<string>)[$"10.0.{i / 256}.{i % 256}", new string('x', 400)]).ToList();
+
+        await Channel.NotifyAsync(Finding("k3", new DataTable(["ip", "detail"], rows)), CancellationToken.None);
+
+        var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        var blocks = post.Json!["blocks"]!.AsArray();
+        Assert.True(blocks.Count <= 50);
+        Assert.All(blocks, b => Assert.True((b!["text"]?["text"]?.GetValue<string>().Length ?? 0) <= 3000));
+        Assert.Contains("of 5000 rows", post.Text);
+        var upload = Assert.Single(_slack.CallsTo("upload"));
+        Assert.Equal(5001, upload.Body.TrimEnd().Split('\n').Length);
+        Assert.Single(_slack.CallsTo("files.completeUploadExternal"));
+    }
+
+    [Fact]
+    public async Task AskThenClose_UpdatesTheSameMessage_WithoutButtons()
+    {
+        var prompt = new Prompt
+        {
+            Id = "r-1/p1", RunId = "r-1", Section = PlaybookSection.Validation, Kind = PromptKind.Choice, Title = "Is 203.0.113.9 tied to malware?",
+            Options = [new PromptOption("ConfirmMalware", "Tied to malware", OptionStyle.Danger, RequiresApprover: true), new PromptOption("DismissAsBenign", "Not malicious")],
+            OpenedAt = DateTimeOffset.UnixEpoch,
+        };
+        await Channel.AskAsync(prompt, CancellationToken.None);
+        await Channel.AskAsync(prompt with { LastError = "try again" }, CancellationToken.None);
+        await Channel.PromptClosedAsync(new PromptClosure(prompt, "Not malicious", null, [new Actor("slack:U1", "ann", true)], DateTimeOffset.UnixEpoch, false), CancellationToken.None);
+
+        var posted = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Contains("\"actions\"", posted.Text);
+        var updates = _slack.CallsTo("chat.update");
+        Assert.Equal(2, updates.Count);
+        Assert.All(updates, u => Assert.Equal(posted.Json!["channel"]!.GetValue<string>(), u.Json!["channel"]!.GetValue<string>()));
+        Assert.DoesNotContain("\"actions\"", updates[^1].Text);
+        Assert.Contains("<@U1>", updates[^1].Text);
+        Assert.Contains("1970-01-01 00:00 UTC", updates[^1].Text);
+    }
+}

@@ -1,0 +1,50 @@
+using ChatOpsBot.Core.Runs;
+using ChatOpsBot.Slack.Tests.TestSupport;
+
+namespace ChatOpsBot.Slack.Tests.EndToEnd;
+
+/// <summary>The whole demo playbook driven as Slack would drive it, over HTTP and over Socket Mode.</summary>
+public sealed class SlackEndToEndTests
+{
+    [Fact]
+    public async Task DemoRun_OverSignedHttp_EndsResolvedWithFindingsInTheChannel()
+    {
+        await using var bot = await BotHost.StartAsync();
+
+        var run = await DemoAnalyst.PlayAsync(bot, new HttpTransport(bot));
+
+        AssertResolvedWithFindings(bot, run);
+    }
+
+    [Fact]
+    public async Task DemoRun_OverSocketMode_EndsResolvedWithFindingsInTheChannel()
+    {
+        await using var bot = await BotHost.StartAsync(socketMode: true);
+        var session = await bot.Slack.Sessions.Reader.ReadAsync();
+
+        var run = await DemoAnalyst.PlayAsync(bot, new SocketTransport(() => session));
+
+        AssertResolvedWithFindings(bot, run);
+        Assert.All(bot.Slack.CallsTo("apps.connections.open"), c => Assert.Equal("Bearer xapp-test-token", c.Authorization));
+    }
+
+    private static void AssertResolvedWithFindings(BotHost bot, PlaybookRun run)
+    {
+        Assert.Equal(RunState.Resolved, run.State);
+        var posts = bot.Slack.CallsTo("chat.postMessage");
+        Assert.All(posts, p => Assert.Equal(BotHost.Channel, p.Json!["channel"]!.GetValue<string>()));
+        Assert.All(posts, p => Assert.Equal("Bearer xoxb-test-token", p.Authorization));
+        // Every confirmed C2 IP of the run was reported in the channel.
+        var channelText = string.Join('\n', bot.Slack.Calls.Where(c => c.Method is "chat.postMessage" or "chat.update").Select(c => c.Body));
+        Assert.NotEmpty(run.RemoteIps);
+        foreach (var ip in run.RemoteIps) Assert.Contains(ip.Ip, channelText);
+        // Answered prompts were updated in place: no buttons left, who answered is shown.
+        var closures = bot.Slack.CallsTo("chat.update").Where(c => c.Body.Contains("white_check_mark", StringComparison.Ordinal)).ToList();
+        Assert.Equal(run.ClosedPrompts.Count, closures.Select(c => c.Json!["ts"]!.GetValue<string>()).Distinct().Count());
+        Assert.All(closures, c => Assert.DoesNotContain("\"actions\"", c.Body));
+        Assert.Contains(closures, c => c.Text.Contains($"<@{BotHost.Approver}>", StringComparison.Ordinal));
+        // The full hit list went out as a file: upload URL, bytes, completion into the channel.
+        Assert.NotEmpty(bot.Slack.CallsTo("upload"));
+        Assert.All(bot.Slack.CallsTo("files.completeUploadExternal"), c => Assert.Equal(BotHost.Channel, c.Form!["channel_id"]));
+    }
+}
