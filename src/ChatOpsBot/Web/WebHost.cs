@@ -1,5 +1,6 @@
 using ChatOpsBot.Composition;
 using ChatOpsBot.Core.Playbook.Engine;
+using ChatOpsBot.Teams;
 using Microsoft.Extensions.Options;
 using Serilog;
 
@@ -17,10 +18,13 @@ public static class WebHost
         builder.Services.AddSingleton<BackgroundRunWorker>();
         builder.Services.AddSingleton<IRunWorkQueue>(sp => sp.GetRequiredService<BackgroundRunWorker>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BackgroundRunWorker>());
+        var teams = !string.IsNullOrWhiteSpace(builder.Configuration["Teams:AppId"]);
+        if (teams) builder.Services.AddTeams(builder.Configuration);
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseSerilogRequestLogging();
         app.MapGet("/healthz/live", () => Results.Ok(new { status = "live" }));
+        if (teams) app.MapTeams();
         return app;
     }
 
