@@ -63,9 +63,25 @@ public sealed class ActivityEndpoint(
         {
             var correlation = http.TraceIdentifier;
             logger.LogError(e, "Teams: {Type} activity failed (correlation {Correlation})", activity.Type, correlation);
-            return activity.Type == "invoke"
-                ? Results.Json(InvokeResponse.Error(500, "InternalError", $"Something went wrong; quote {correlation} to your admin."))
-                : Results.Ok();
+            if (activity.Type == "invoke")
+                return Results.Json(InvokeResponse.Error(500, "InternalError", $"Something went wrong; quote {correlation} to your admin."));
+            await TryReplyAsync(activity, $"Sorry, something went wrong; quote {correlation} to your admin.").ConfigureAwait(false);
+            return Results.Ok();
+        }
+    }
+
+    private async Task TryReplyAsync(Activity activity, string text)
+    {
+        if (activity.Type != "message" || activity.Id is null || TrustedServiceUrls.Normalize(activity.ServiceUrl) is not { } serviceUrl
+            || activity.Conversation?.Id is not { Length: > 0 } conversationId) return;
+        try
+        {
+            var reference = new ConversationReference(serviceUrl, conversationId, activity.TenantId, activity.Conversation.ConversationType);
+            await connector.ReplyAsync(reference, activity.Id, new Activity { Type = "message", Text = text }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ConnectorException e)
+        {
+            logger.LogWarning("Teams: could not tell the user about the failure ({Error})", e.Message);
         }
     }
 

@@ -29,6 +29,7 @@ public sealed class ConversationPacer(IOptions<TeamsOptions> options, TimeProvid
         var now = clock.GetUtcNow();
         lock (_writes)
         {
+            if (_writes.Count > 1000) Forget(now);
             if (!_writes.TryGetValue(conversationId, out var times)) _writes[conversationId] = times = new Queue<DateTimeOffset>();
             while (times.Count > 0 && now - times.Peek() >= HalfMinute) times.Dequeue();
             var o = options.Value;
@@ -45,5 +46,12 @@ public sealed class ConversationPacer(IOptions<TeamsOptions> options, TimeProvid
             times.Enqueue(now);
             return TimeSpan.Zero;
         }
+    }
+
+    // Conversations quiet for 30 s need no history; keeps the map small on a bot in many chats.
+    private void Forget(DateTimeOffset now)
+    {
+        foreach (var (id, times) in _writes.Where(w => w.Value.Count == 0 || now - w.Value.Last() >= HalfMinute).ToList())
+            _writes.Remove(id);
     }
 }
