@@ -150,6 +150,14 @@ public sealed class TeamsPlaybookEndToEndTests : IAsyncLifetime
                                                   && c.Body?["text"]?.GetValue<string>().StartsWith("Recorded", StringComparison.Ordinal) == true);
                 submitUsed = true;
             }
+            else if (answered == 0)
+            {
+                // Two clicks at once (a double tap, or two analysts): the run changes once, both see the answered card.
+                var both = await Task.WhenAll(InvokeAsync(Alice, prompt, option, null), InvokeAsync(Alice, prompt, option, null));
+                Assert.All(both, r => Assert.Equal("application/vnd.microsoft.card.adaptive", r["type"]!.GetValue<string>()));
+                var after = (await store.FindAsync(runId, default))!;
+                Assert.Equal(1, after.Timeline.Count(t => t.PromptId == prompt.Id && t.Kind == TimelineEntryKind.Answer));
+            }
             else
             {
                 var response = await InvokeAsync(Alice, prompt, option, prompt.Kind == PromptKind.Text ? prompt.SuggestedText : null);
