@@ -1,5 +1,6 @@
 using ChatOpsBot.Composition;
 using ChatOpsBot.Slack;
+using ChatOpsBot.Teams;
 using Microsoft.Extensions.Options;
 using Serilog;
 
@@ -16,12 +17,16 @@ public static class WebHost
         builder.Services.AddChatOpsBot(builder.Configuration);
         builder.Services.AddHostedService<DurableRunWorker>();
         configure?.Invoke(builder);
+        // Channels are switched on by their own configuration; the embedded defaults stay behind them.
         var slack = SlackOptions.IsConfigured(builder.Configuration);
         if (slack) builder.Services.AddSlack(builder.Configuration);
+        var teams = !string.IsNullOrWhiteSpace(builder.Configuration["Teams:AppId"]);
+        if (teams) builder.Services.AddTeams(builder.Configuration);
         var app = builder.Build();
         app.UseSerilogRequestLogging();
         app.MapGet("/healthz/live", () => Results.Ok(new { status = "live" }));
         if (slack) app.MapSlack();
+        if (teams) app.MapTeams();
         return app;
     }
 

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the Teams app package (manifest.json + icons, zipped flat) with the bot's app id and domain filled in.
+# Usage: TEAMS_APP_ID=<Microsoft App id> BOT_DOMAIN=<public host of the bot> manifests/teams/package.sh [out.zip]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+: "${TEAMS_APP_ID:?set TEAMS_APP_ID to the bot's Microsoft App id (the Azure Bot registration)}"
+: "${BOT_DOMAIN:?set BOT_DOMAIN to the bot's public host name, e.g. bot.example.com}"
+if ! [[ "$TEAMS_APP_ID" =~ ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$ ]]; then
+  echo "TEAMS_APP_ID must be a GUID (was '$TEAMS_APP_ID')" >&2; exit 2
+fi
+if [[ "$BOT_DOMAIN" == *[/:]* ]]; then
+  echo "BOT_DOMAIN is a host name only, without scheme, port or path (was '$BOT_DOMAIN')" >&2; exit 2
+fi
+out="$(realpath -m "${1:-chatopsbot-teams.zip}")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+sed -e "s/{{TEAMS_APP_ID}}/$TEAMS_APP_ID/g" -e "s/{{BOT_DOMAIN}}/$BOT_DOMAIN/g" "$here/manifest.json" > "$work/manifest.json"
+cp "$here/color.png" "$here/outline.png" "$work/"
+rm -f "$out"
+if command -v zip >/dev/null; then
+  (cd "$work" && zip -q -X "$out" manifest.json color.png outline.png)
+else
+  (cd "$work" && python3 -m zipfile -c "$out" manifest.json color.png outline.png)
+fi
+echo "$out"

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Runs;
+
+namespace ChatOpsBot.Teams.Cards;
+
+/// <summary>
+/// Prompts as Adaptive Cards 1.5: one <c>Action.Execute</c> per option (falling back to <c>Action.Submit</c> on
+/// clients without Universal Actions), an <c>Input.Text</c> with isRequired/regex/errorMessage for text prompts
+/// (checked again on the server), and the answered card: who answered what and when, without buttons.
+/// </summary>
+public static class PromptCards
+{
+    /// <summary>The open prompt.</summary>
+    public static JsonObject Open(Prompt prompt)
+    {
+        var body = Header(prompt);
+        if (prompt.Text.Length > 0) body.Add(AdaptiveCard.Text(prompt.Text));
+        if (prompt.Facts.Count > 0) body.Add(AdaptiveCard.Facts(prompt.Facts.Select(f => (f.Label, f.Value))));
+        if (prompt.Suggestion is { } suggestion && prompt.FindOption(suggestion) is { } suggested)
+            body.Add(AdaptiveCard.Text($"Evidence points to: **{TeamsText.Escape(suggested.Label)}**", subtle: true));
+        foreach (var approval in prompt.Approvals)
+            body.Add(AdaptiveCard.Text($"✓ Approved by {TeamsText.Escape(approval.Actor.DisplayName)} at {Time(approval.At)}", color: "Good"));
+        if (prompt.LastError is { } error)
+            body.Add(AdaptiveCard.Text($"✗ {TeamsText.Escape(error)}", color: "Attention"));
+        if (prompt.Kind == PromptKind.Text) body.Add(TextInput(prompt.Input));
+        var actions = new JsonArray(prompt.Options.Select(o => (JsonNode)Button(prompt, o)).ToArray());
+        return AdaptiveCard.Card(body, actions);
+    }
+
+    /// <summary>The prompt once answered: the question, the answer, who and when; no buttons.</summary>
+    public static JsonObject Answered(Prompt prompt, string answer, IEnumerable<string> answeredBy, DateTimeOffset at, bool automatic) =>
+        Answered(Header(prompt), prompt.Facts, answer, string.Join(", ", answeredBy), at, automatic);
+
+    /// <summary>The answered card from the run's record of it (for a late or repeated click).</summary>
+    public static JsonObject Answered(string runId, ClosedPrompt closed) =>
+        Answered(
+        [
+            AdaptiveCard.Text($"run {TeamsText.Escape(runId)}", subtle: true, size: "Small"),
+            AdaptiveCard.Text(TeamsText.Escape(closed.Title), weight: "Bolder", size: "Medium"),
+        ], [], closed.Answer, closed.AnsweredBy, closed.At, automatic: false);
+
+    private static JsonObject Answered(JsonArray body, IReadOnlyList<Fact> facts, string answer, string answeredBy, DateTimeOffset at, bool automatic)
+    {
+        if (facts.Count > 0) body.Add(AdaptiveCard.Facts(facts.Select(f => (f.Label, f.Value))));
+        body.Add(AdaptiveCard.Text(
+            $"✔ **{TeamsText.Escape(answer)}** — answered by {TeamsText.Escape(answeredBy)}{(automatic ? " (automatic)" : "")} at {Time(at)}", color: "Good"));
+        return AdaptiveCard.Card(body);
+    }
+
+    private static JsonArray Header(Prompt prompt) =>
+    [
+        AdaptiveCard.Text($"{prompt.Section} · run {TeamsText.Escape(prompt.RunId)}", subtle: true, size: "Small"),
+        AdaptiveCard.Text(TeamsText.Escape(prompt.Title), weight: "Bolder", size: "Medium"),
+    ];
+
+    private static JsonObject TextInput(TextInputRule? rule)
+    {
+        var input = new JsonObject
+        {
+            ["type"] = "Input.Text",
+            ["id"] = CardAction.TextInputId,
+            ["label"] = TeamsText.Plain(rule?.Label ?? "Answer"),
+            ["isRequired"] = true,
+            ["errorMessage"] = TeamsText.Plain(rule?.ErrorMessage ?? "An answer is required.", 500),
+            ["maxLength"] = rule?.MaxLength ?? 500,
+        };
+        if (rule?.Pattern is { } pattern) input["regex"] = pattern;
+        if (rule?.Placeholder is { } placeholder) input["placeholder"] = TeamsText.Plain(placeholder);
+        return input;
+    }
+
+    private static JsonObject Button(Prompt prompt, PromptOption option)
+    {
+        JsonObject Data() => new()
+        {
+            ["runId"] = prompt.RunId,
+            ["promptId"] = prompt.Id,
+            ["option"] = option.Value,
+        };
+        var title = TeamsText.Plain(option.Label, 60);
+        var style = option.Style switch { OptionStyle.Primary => "positive", OptionStyle.Danger => "destructive", _ => "default" };
+        return new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["title"] = title,
+            ["verb"] = CardAction.Verb,
+            ["style"] = style,
+            ["data"] = Data(),
+            ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["style"] = style, ["data"] = Data() },
+        };
+    }
+
+    internal static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+}

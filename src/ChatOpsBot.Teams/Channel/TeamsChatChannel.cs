@@ -1,0 +1,120 @@
+using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Runs;
+using ChatOpsBot.Teams.Activities;
+using ChatOpsBot.Teams.Cards;
+using ChatOpsBot.Teams.Connector;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using System.Text.Json.Nodes;
+using TeamsAttachment = ChatOpsBot.Teams.Activities.Attachment;
+
+namespace ChatOpsBot.Teams.Channel;
+
+/// <summary>
+/// Teams as a chat channel. Prompts go to the conversation that started the run (else the SOC channel); findings and
+/// the summary go proactively to <c>Teams:Channel</c>. A failed post throws, so the engine's outbox keeps the message
+/// and delivers it later; a prompt already on screen is updated in place.
+/// </summary>
+public sealed class TeamsChatChannel(
+    BotConnectorClient connector,
+    TeamsConversations conversations,
+    IRunStore runs,
+    FileLinks files,
+    IOptions<TeamsOptions> options,
+    ILogger<TeamsChatChannel> logger) : IChatChannel
+{
+    public const string ChannelName = "teams";
+
+    public string Name => ChannelName;
+
+    public async Task NotifyAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        var runConversation = await RunConversationAsync(notification.RunId, cancellationToken).ConfigureAwait(false);
+        var soc = options.Value.Channel;
+        var targets = new List<string>();
+        if (!string.IsNullOrWhiteSpace(soc) && notification.Kind != NotificationKind.Progress) targets.Add(soc);
+        if (runConversation is not null && (notification.Kind != NotificationKind.Finding || string.IsNullOrWhiteSpace(soc))) targets.Add(runConversation);
+        if (targets.Count == 0 && !string.IsNullOrWhiteSpace(soc)) targets.Add(soc);
+        foreach (var conversationId in targets.Distinct(StringComparer.Ordinal))
+        {
+            if (await conversations.WasNotifiedAsync(notification.Key, conversationId, cancellationToken).ConfigureAwait(false)) continue;
+            var maxRows = options.Value.MaxTableRows;
+            string? link = null;
+            var attachments = new List<TeamsAttachment>();
+            if (NotificationCards.IsSummarised(notification, maxRows))
+            {
+                if (files.Enabled) link = await files.PublishAsync($"{notification.RunId}:{notification.Key}", notification.Attachment!, cancellationToken).ConfigureAwait(false);
+                else attachments.Add(FileAttachment(notification.Attachment!));
+            }
+            attachments.Insert(0, CardAttachment(NotificationCards.Render(notification, maxRows, link)));
+            var reference = await ReferenceAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            var id = await connector.SendAsync(reference, new Activity { Summary = TeamsText.Plain(notification.Title), Attachments = attachments }, cancellationToken)
+                .ConfigureAwait(false);
+            await conversations.MarkNotifiedAsync(notification.Key, conversationId, id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task AskAsync(Prompt prompt, CancellationToken cancellationToken)
+    {
+        var card = PromptCards.Open(prompt);
+        var posted = await conversations.FindPromptMessageAsync(prompt.Id, cancellationToken).ConfigureAwait(false);
+        if (posted is not null)
+        {
+            await UpdateAsync(posted, card, prompt.Title, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await PostPromptAsync(prompt, card, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Posts the prompt as a new message (after <c>c2hunt resume</c>), so it is at the bottom of the conversation.</summary>
+    public Task RepostAsync(Prompt prompt, CancellationToken cancellationToken) => PostPromptAsync(prompt, PromptCards.Open(prompt), cancellationToken);
+
+    public async Task PromptClosedAsync(PromptClosure closure, CancellationToken cancellationToken)
+    {
+        var card = PromptCards.Answered(closure.Prompt, Answer(closure.OptionLabel, closure.Text),
+            closure.AnsweredBy.Select(a => a.DisplayName), closure.At, closure.Automatic);
+        var posted = await conversations.FindPromptMessageAsync(closure.Prompt.Id, cancellationToken).ConfigureAwait(false);
+        if (posted is not null) await UpdateAsync(posted, card, closure.Prompt.Title, cancellationToken).ConfigureAwait(false);
+        else await PostPromptAsync(closure.Prompt, card, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static string Answer(string label, string? text) => text is null ? label : $"{label}: {text}";
+
+    private async Task PostPromptAsync(Prompt prompt, JsonObject card, CancellationToken cancellationToken)
+    {
+        var conversationId = await RunConversationAsync(prompt.RunId, cancellationToken).ConfigureAwait(false) ?? options.Value.Channel;
+        if (string.IsNullOrWhiteSpace(conversationId))
+            throw new InvalidOperationException($"Run {prompt.RunId} has no Teams conversation and Teams:Channel is not set.");
+        var reference = await ReferenceAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var id = await connector.SendAsync(reference, new Activity { Summary = TeamsText.Plain(prompt.Title), Attachments = [CardAttachment(card)] }, cancellationToken)
+            .ConfigureAwait(false);
+        if (id is not null) await conversations.SetPromptMessageAsync(prompt.Id, new PostedMessage(conversationId, id), cancellationToken).ConfigureAwait(false);
+        else logger.LogWarning("Run {RunId}: the Bot Connector returned no id for prompt {PromptId}; it cannot be updated later", prompt.RunId, prompt.Id);
+    }
+
+    private async Task UpdateAsync(PostedMessage posted, JsonObject card, string title, CancellationToken cancellationToken)
+    {
+        var reference = await ReferenceAsync(posted.ConversationId, cancellationToken).ConfigureAwait(false);
+        await connector.UpdateAsync(reference, posted.ActivityId, new Activity { Summary = TeamsText.Plain(title), Attachments = [CardAttachment(card)] }, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<ConversationReference> ReferenceAsync(string conversationId, CancellationToken cancellationToken) =>
+        await conversations.FindAsync(conversationId, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException($"No Teams conversation reference for {conversationId} yet: add the bot to the team or chat first.");
+
+    private async Task<string?> RunConversationAsync(string runId, CancellationToken cancellationToken)
+    {
+        var run = await runs.FindAsync(runId, cancellationToken).ConfigureAwait(false);
+        return run?.Settings.Channel == ChannelName && !string.IsNullOrWhiteSpace(run.Settings.ChannelAddress) ? run.Settings.ChannelAddress : null;
+    }
+
+    internal static TeamsAttachment CardAttachment(JsonObject card) => new() { ContentType = AdaptiveCard.ContentType, Content = card };
+
+    private static TeamsAttachment FileAttachment(NotificationFile file) => new()
+    {
+        ContentType = file.ContentType,
+        Name = file.FileName,
+        ContentUrl = $"data:{file.ContentType};base64,{Convert.ToBase64String(file.Content)}",
+    };
+}
