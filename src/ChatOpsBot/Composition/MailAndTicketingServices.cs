@@ -1,4 +1,5 @@
 using ChatOpsBot.Connectors.Imap;
+using ChatOpsBot.Connectors.TheHive;
 
 namespace ChatOpsBot.Composition;
 
@@ -21,6 +22,18 @@ public static class MailAndTicketingServices
                 break;
             default:
                 throw new InvalidOperationException($"Mail:Provider '{mail}' is not one of EmlDirectory, Imap, Graph");
+        }
+
+        var ticketing = configuration["Ticketing:Provider"] ?? "Builtin";
+        switch (ticketing.ToUpperInvariant())
+        {
+            case "BUILTIN":
+                break;
+            case "THEHIVE":
+                services.AddTheHiveTicketing(configuration);
+                break;
+            default:
+                throw new InvalidOperationException($"Ticketing:Provider '{ticketing}' is not one of Builtin, TheHive");
         }
 
         return services;
