@@ -1,3 +1,4 @@
+using ChatOpsBot.Connectors.Graph;
 using ChatOpsBot.Connectors.Imap;
 using ChatOpsBot.Connectors.TheHive;
 
@@ -19,6 +20,9 @@ public static class MailAndTicketingServices
                 break;
             case "IMAP":
                 services.AddImapMailbox(configuration);
+                break;
+            case "GRAPH":
+                services.AddGraphMailbox(configuration);
                 break;
             default:
                 throw new InvalidOperationException($"Mail:Provider '{mail}' is not one of EmlDirectory, Imap, Graph");
