@@ -13,6 +13,7 @@ public static class MailAndTicketingServices
     /// <summary>Registers the configured providers after the embedded defaults (and storage) are in place.</summary>
     public static IServiceCollection AddConfiguredMailAndTicketing(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<ConnectorCheckRunner>();
         var mail = configuration["Mail:Provider"] ?? "EmlDirectory";
         switch (mail.ToUpperInvariant())
         {

@@ -21,6 +21,7 @@ public static class WebHost
         var app = builder.Build();
         app.UseSerilogRequestLogging();
         app.MapGet("/healthz/live", () => Results.Ok(new { status = "live" }));
+        app.MapReadiness();
         return app;
     }
 
