@@ -1,3 +1,4 @@
+using ChatOpsBot.Connectors.Common.Mime;
 using ChatOpsBot.Core.Mail;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -72,43 +73,7 @@ public sealed partial class EmlDirectoryMailbox(IOptions<MailboxOptions> options
         var received = message.Date != DateTimeOffset.MinValue
             ? message.Date
             : new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
-        var from = message.From.Mailboxes.FirstOrDefault()?.Address ?? message.From.ToString();
-
-        return new MailSummary(
-            messageId,
-            message.Subject ?? "",
-            from,
-            received,
-            await AttachmentsAsync(message, cancellationToken),
-            LinkExtractor.Extract(message.TextBody, message.HtmlBody));
-    }
-
-    private static async Task<IReadOnlyList<MailAttachment>> AttachmentsAsync(MimeMessage message, CancellationToken cancellationToken)
-    {
-        var attachments = new List<MailAttachment>();
-        foreach (var entity in message.BodyParts)
-        {
-            using var sink = new Sha256Sink();
-            string name;
-            switch (entity)
-            {
-                // Inline parts with a file name count too: payloads are sent "inline" to slip past attachment filters.
-                case MimePart { Content: not null } part when part.IsAttachment || part.FileName is not null:
-                    await part.Content.DecodeToAsync(sink, cancellationToken);
-                    name = part.FileName ?? "(unnamed)";
-                    break;
-                case MessagePart { Message: not null } forwarded when forwarded.IsAttachment:
-                    await forwarded.Message.WriteToAsync(sink, cancellationToken);
-                    name = forwarded.ContentDisposition?.FileName ?? "attached-message.eml";
-                    break;
-                default:
-                    continue;
-            }
-
-            attachments.Add(new MailAttachment(name, sink.HexDigest(), sink.Size));
-        }
-
-        return attachments;
+        return await MimeMailSummary.CreateAsync(message, messageId, received, cancellationToken);
     }
 
     private string UserDirectory(string user)

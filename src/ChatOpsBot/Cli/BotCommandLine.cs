@@ -13,7 +13,7 @@ public static class BotCommandLine
         serve.SetAction((_, ct) => WebHost.RunAsync([], ct));
         var root = new RootCommand("ChatOpsBot: the C2 malware detection hunt, in Slack, Teams or the terminal.")
         {
-            HuntCommand.Create(), RunsCommand.Create(), GraphCommand.Create(), serve,
+            HuntCommand.Create(), RunsCommand.Create(), GraphCommand.Create(), CheckCommand.Create(), serve,
         };
         root.SetAction((_, ct) => WebHost.RunAsync([], ct));
         return root;

@@ -21,6 +21,7 @@ public static class ConnectorServices
         services.AddCsvAssetInventory(configuration);
         services.AddMarkdownShiftLog(configuration);
         services.AddCsvExporter(configuration);
+        services.AddConfiguredMailAndTicketing(configuration);
         return services;
     }
 }

@@ -27,6 +27,7 @@ public static class WebHost
         app.MapGet("/healthz/live", () => Results.Ok(new { status = "live" }));
         if (slack) app.MapSlack();
         if (teams) app.MapTeams();
+        app.MapReadiness();
         return app;
     }
 

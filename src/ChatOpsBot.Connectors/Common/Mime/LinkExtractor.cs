@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using MimeKit.Text;
 
-namespace ChatOpsBot.Connectors.Mailboxes;
+namespace ChatOpsBot.Connectors.Common.Mime;
 
 /// <summary>Finds http(s) links in plain-text and HTML bodies: href attributes and URLs written out in text.</summary>
 internal static partial class LinkExtractor

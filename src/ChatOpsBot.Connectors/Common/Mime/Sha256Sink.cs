@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace ChatOpsBot.Connectors.Mailboxes;
+namespace ChatOpsBot.Connectors.Common.Mime;
 
 /// <summary>A write-only stream that hashes and counts what MimeKit decodes into it, so attachments are never buffered.</summary>
 internal sealed class Sha256Sink : Stream
