@@ -1,4 +1,5 @@
 using ChatOpsBot.Composition;
+using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
 using ChatOpsBot.Teams;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public static class WebHost
         builder.Services.AddSerilog((_, logger) => BotLogging.Configure(logger, builder.Configuration));
         builder.Services.AddChatOpsBot(builder.Configuration);
         builder.Services.AddHostedService<DurableRunWorker>();
+        builder.Services.AddScheduling(builder.Configuration);
         configure?.Invoke(builder);
         // Channels are switched on by their own configuration; the embedded defaults stay behind them.
         var slack = SlackOptions.IsConfigured(builder.Configuration);
