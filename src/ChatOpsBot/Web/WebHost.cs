@@ -1,4 +1,5 @@
 using ChatOpsBot.Composition;
+using ChatOpsBot.Observability;
 using Serilog;
 
 namespace ChatOpsBot.Web;
@@ -13,10 +14,12 @@ public static class WebHost
         builder.Services.AddSerilog((_, logger) => BotLogging.Configure(logger, builder.Configuration));
         builder.Services.AddChatOpsBot(builder.Configuration);
         builder.Services.AddHostedService<DurableRunWorker>();
+        builder.Services.AddBotObservability(builder.Configuration);
         configure?.Invoke(builder);
         var app = builder.Build();
-        app.UseSerilogRequestLogging();
+        app.UseBotRequestLogging();
         app.MapGet("/healthz/live", () => Results.Ok(new { status = "live" }));
+        app.MapBotMetrics();
         return app;
     }
 
