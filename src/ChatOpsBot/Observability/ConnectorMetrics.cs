@@ -39,7 +39,9 @@ public sealed class ConnectorMetrics
         }
         catch (Exception e)
         {
-            _errors.Add(1, Tags(port, connector, operation, e.GetType().Name));
+            var tags = Tags(port, connector, operation, outcome);
+            tags.Add("error.type", e.GetType().Name);
+            _errors.Add(1, tags);
             throw;
         }
         finally
