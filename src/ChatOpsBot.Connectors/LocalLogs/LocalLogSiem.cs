@@ -14,12 +14,14 @@ public sealed partial class LocalLogSiem : ISiem
 {
     private readonly LocalLogsOptions _options;
     private readonly ILogger<LocalLogSiem> _logger;
+    private readonly LocalLogScanMetrics? _metrics;
 
-    public LocalLogSiem(IOptions<LocalLogsOptions> options, ILogger<LocalLogSiem> logger)
+    public LocalLogSiem(IOptions<LocalLogsOptions> options, ILogger<LocalLogSiem> logger, LocalLogScanMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async Task<SiemResult> QueryAsync(SiemQuery query, CancellationToken cancellationToken)
@@ -36,7 +38,9 @@ public sealed partial class LocalLogSiem : ISiem
         var context = new ScanContext(new IndicatorSet(query.Indicators), query.From.UtcTicks, query.To.UtcTicks);
         var scanner = new LogScanner(_options.Format, _options.CsvColumns, Math.Max(1, _options.MaxDegreeOfParallelism), LogSkippedFile);
         var outcome = scanner.Scan(files, context, cancellationToken);
-        LogScanned(outcome.Files, outcome.Records, outcome.Malformed, outcome.Hits.Count, query.Purpose, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        LogScanned(outcome.Files, outcome.Records, outcome.Malformed, outcome.Hits.Count, query.Purpose, elapsed.TotalMilliseconds);
+        _metrics?.Scanned(query.Purpose, outcome.Records, _metrics is null ? 0 : TotalBytes(files), elapsed);
         return outcome;
     }
 
@@ -75,6 +79,18 @@ public sealed partial class LocalLogSiem : ISiem
         }
 
         return files;
+    }
+
+    private static long TotalBytes(List<string> files)
+    {
+        long total = 0;
+        foreach (var file in files)
+        {
+            try { total += new FileInfo(file).Length; }
+            catch (IOException) { } // vanished since the scan; its bytes were not read either
+            catch (UnauthorizedAccessException) { }
+        }
+        return total;
     }
 
     private void LogSkippedFile(string path, string reason) => LogSkipped(path, reason);

@@ -19,6 +19,7 @@ public static class LocalLogsExtensions
             .Bind(configuration.GetSection(LocalLogsOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalLogsOptions>, LocalLogsOptionsValidator>());
+        services.TryAddSingleton(sp => new LocalLogScanMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<LocalLogSiem>();
         services.TryAddSingleton<ISiem>(sp => sp.GetRequiredService<LocalLogSiem>());
         return services;

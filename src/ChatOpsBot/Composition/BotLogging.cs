@@ -1,14 +1,51 @@
+using System.Globalization;
+using ChatOpsBot.Composition.Logging;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Events;
+using Serilog.Formatting;
+using Serilog.Formatting.Compact;
+using Serilog.Formatting.Display;
 
 namespace ChatOpsBot.Composition;
 
-/// <summary>Serilog set-up shared by both modes: configuration-driven levels, everything on stderr (stdout belongs to the terminal dialogue and the report).</summary>
+/// <summary>
+/// Serilog set-up shared by both modes: configuration-driven levels, text or JSON (<c>Logging:Format</c>), secrets
+/// masked, everything on stderr (stdout belongs to the terminal dialogue and the report).
+/// </summary>
 public static class BotLogging
 {
-    /// <summary>Configures <paramref name="logger"/> from <paramref name="configuration"/>.</summary>
-    public static LoggerConfiguration Configure(LoggerConfiguration logger, IConfiguration configuration) =>
-        logger.ReadFrom.Configuration(configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Configuration key choosing <see cref="LogFormat"/>.</summary>
+    public const string FormatKey = "Logging:Format";
+
+    private const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+
+    /// <summary>Configures <paramref name="logger"/> from <paramref name="configuration"/>; <paramref name="output"/> replaces stderr (tests).</summary>
+    public static LoggerConfiguration Configure(LoggerConfiguration logger, IConfiguration configuration, TextWriter? output = null)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        var format = Format(configuration);
+        var configured = logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext();
+        return configured.WriteTo.Sink(LoggerSinkConfiguration.Wrap(sink => new SecretMaskingSink(sink), to => WriteTo(to, format, output)));
+    }
+
+    /// <summary>The configured format; Text when unset.</summary>
+    public static LogFormat Format(IConfiguration configuration)
+    {
+        var value = configuration?[FormatKey];
+        if (string.IsNullOrWhiteSpace(value)) return LogFormat.Text;
+        return Enum.TryParse<LogFormat>(value, ignoreCase: true, out var format) && Enum.IsDefined(format)
+            ? format
+            : throw new InvalidOperationException($"{FormatKey} must be Text or Json, not '{value}'.");
+    }
+
+    private static void WriteTo(LoggerSinkConfiguration to, LogFormat format, TextWriter? output)
+    {
+        ITextFormatter formatter = format == LogFormat.Json
+            ? new CompactJsonFormatter()
+            : new MessageTemplateTextFormatter(TextTemplate, CultureInfo.InvariantCulture);
+        if (output is not null) to.Sink(new TextWriterSink(output, formatter));
+        else if (format == LogFormat.Json) to.Console(formatter, standardErrorFromLevel: LogEventLevel.Verbose);
+        else to.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture);
+    }
 }

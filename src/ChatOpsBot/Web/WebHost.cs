@@ -3,6 +3,7 @@ using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
 using ChatOpsBot.Teams;
 using Microsoft.Extensions.Options;
+using ChatOpsBot.Observability;
 using Serilog;
 
 namespace ChatOpsBot.Web;
@@ -18,6 +19,7 @@ public static class WebHost
         builder.Services.AddChatOpsBot(builder.Configuration);
         builder.Services.AddHostedService<DurableRunWorker>();
         builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddBotObservability(builder.Configuration);
         configure?.Invoke(builder);
         // Channels are switched on by their own configuration; the embedded defaults stay behind them.
         var slack = SlackOptions.IsConfigured(builder.Configuration);
@@ -25,11 +27,12 @@ public static class WebHost
         var teams = !string.IsNullOrWhiteSpace(builder.Configuration["Teams:AppId"]);
         if (teams) builder.Services.AddTeams(builder.Configuration);
         var app = builder.Build();
-        app.UseSerilogRequestLogging();
+        app.UseBotRequestLogging();
         app.MapGet("/healthz/live", () => Results.Ok(new { status = "live" }));
         if (slack) app.MapSlack();
         if (teams) app.MapTeams();
         app.MapReadiness();
+        app.MapBotMetrics();
         return app;
     }
 

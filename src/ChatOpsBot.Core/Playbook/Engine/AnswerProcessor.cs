@@ -9,23 +9,27 @@ namespace ChatOpsBot.Core.Playbook.Engine;
 /// reason, counts distinct approvers, and only then fires the section's trigger. Every change is saved with
 /// optimistic concurrency, so concurrent clicks (in this process or on another replica) change the run once.
 /// </summary>
-public sealed class AnswerProcessor(IRunStore store, PlaybookEngine engine, RunLocks locks, ILogger<AnswerProcessor> logger)
+public sealed class AnswerProcessor(IRunStore store, PlaybookEngine engine, RunLocks locks, PlaybookMetrics metrics, ILogger<AnswerProcessor> logger)
 {
     private const int MaxConflictRetries = 5;
 
     /// <summary>Applies <paramref name="answer"/>. Does not advance the run: call <see cref="PlaybookEngine.AdvanceAsync"/> after an accepted answer.</summary>
     public async Task<AnswerResult> AnswerAsync(PromptAnswer answer, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(answer);
+        using var scope = logger.BeginScope(PlaybookEngine.RunScope(answer.RunId));
         using var _ = await locks.AcquireAsync(answer.RunId, cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
             var run = await store.FindAsync(answer.RunId, cancellationToken).ConfigureAwait(false);
             if (run is null) return new AnswerResult(AnswerOutcome.UnknownRun, $"There is no run {answer.RunId}.");
+            var open = run.Prompt;
             var (result, changed) = Apply(run, answer);
             if (!changed) return result;
             try
             {
                 await engine.SaveAndDeliverAsync(run, cancellationToken).ConfigureAwait(false);
+                if (result.Outcome == AnswerOutcome.Accepted) Accepted(run, open!);
                 return result;
             }
             catch (RunConcurrencyException) when (attempt < MaxConflictRetries)
@@ -113,6 +117,14 @@ public sealed class AnswerProcessor(IRunStore store, PlaybookEngine engine, RunL
         if (run.State != RunState.Abandoned) run.State = RunState.Running;
         logger.LogInformation("Run {RunId}: prompt {PromptId} answered {Option} by {Actor}", run.Id, prompt.Id, option.Value, answer.Actor.Id);
         return (new AnswerResult(AnswerOutcome.Accepted, $"Recorded: {value}."), true);
+    }
+
+    // Counted only once the save succeeded: a save lost to a concurrent answer is retried and must not count twice.
+    private void Accepted(PlaybookRun run, Prompt prompt)
+    {
+        var closed = run.ClosedPrompts.LastOrDefault(c => c.Id == prompt.Id);
+        if (closed is not null) metrics.PromptAnswered(prompt.Section, closed.At - prompt.OpenedAt);
+        if (run.State == RunState.Abandoned) metrics.RunFinished(run);
     }
 
     private static void Record(SectionContext context, TimelineEntryKind kind, Prompt prompt, PromptAnswer answer, string value) =>

@@ -17,6 +17,7 @@ public sealed class PlaybookEngine(
     FeedCache feeds,
     RunLocks locks,
     OutboxDelivery outbox,
+    PlaybookMetrics metrics,
     ILogger<PlaybookEngine> logger)
 {
     private const int MaxStepsPerAdvance = 10_000;
@@ -38,6 +39,8 @@ public sealed class PlaybookEngine(
             CreatedAt = now, UpdatedAt = now, Settings = settings,
         };
         await store.CreateAsync(run, cancellationToken).ConfigureAwait(false);
+        metrics.RunStarted(run);
+        metrics.RunSaved(run);
         logger.LogInformation("Run {RunId} created by {StartedBy} on {Channel}", run.Id, settings.StartedBy, settings.Channel);
         return run;
     }
@@ -54,6 +57,7 @@ public sealed class PlaybookEngine(
     /// </summary>
     public async Task<PlaybookRun> AdvanceAsync(string runId, CancellationToken cancellationToken)
     {
+        using var scope = logger.BeginScope(RunScope(runId));
         using var _ = await locks.AcquireAsync(runId, cancellationToken).ConfigureAwait(false);
         var run = await store.FindAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw new KeyNotFoundException($"No run {runId}.");
         await DeliverAsync(run, cancellationToken).ConfigureAwait(false);
@@ -63,7 +67,10 @@ public sealed class PlaybookEngine(
             if (section is null)
             {
                 run.State = RunState.Resolved;
-                await SaveAndDeliverAsync(run, cancellationToken).ConfigureAwait(false);
+                await store.SaveAsync(run, cancellationToken).ConfigureAwait(false);
+                metrics.RunSaved(run);
+                metrics.RunFinished(run);
+                await DeliverAsync(run, cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("Run {RunId} resolved", run.Id);
                 break;
             }
@@ -75,6 +82,7 @@ public sealed class PlaybookEngine(
     /// <summary>Re-delivers what a crash left undelivered and shows the open prompt again, then advances.</summary>
     public async Task<PlaybookRun> ResumeAsync(string runId, CancellationToken cancellationToken)
     {
+        using var scope = logger.BeginScope(RunScope(runId));
         using (await locks.AcquireAsync(runId, cancellationToken).ConfigureAwait(false))
         {
             var run = await store.FindAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw new KeyNotFoundException($"No run {runId}.");
@@ -125,6 +133,7 @@ public sealed class PlaybookEngine(
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(e, "Run {RunId}: {Section} step failed", run.Id, section.Id);
+            metrics.StepFailed(section.Id);
             // Drop the half-done step: the saved run is the truth; the step is retried from there.
             run = await store.FindAsync(run.Id, cancellationToken).ConfigureAwait(false) ?? run;
             StepFailure.Ask(ContextFor(run), section.Id, e);
@@ -137,8 +146,12 @@ public sealed class PlaybookEngine(
     internal async Task SaveAndDeliverAsync(PlaybookRun run, CancellationToken cancellationToken)
     {
         await store.SaveAsync(run, cancellationToken).ConfigureAwait(false);
+        metrics.RunSaved(run);
         await DeliverAsync(run, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The logging scope that puts the run id on every event logged while working on the run.</summary>
+    internal static Dictionary<string, object> RunScope(string runId) => new(StringComparer.Ordinal) { ["RunId"] = runId };
 
     private async Task DeliverAsync(PlaybookRun run, CancellationToken cancellationToken)
     {

@@ -31,6 +31,7 @@ public static class PlaybookServiceCollectionExtensions
         services.AddSingleton<FeedCache>();
         services.AddSingleton<RunLocks>();
         services.AddSingleton<OutboxDelivery>();
+        services.TryAddSingleton(sp => new PlaybookMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<PlaybookEngine>();
         services.AddSingleton<AnswerProcessor>();
         services.AddSingleton<AutoAnalyst>();
