@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ChatOpsBot.Composition;
+using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Terminal;
 
 namespace ChatOpsBot.Cli;
@@ -53,7 +54,7 @@ public static class HuntCommand
             if (parse.GetValue(db) is { } d) overrides["Storage:ConnectionString"] = $"Data Source={d}";
             if (parse.GetValue(since) is { } s)
             {
-                if (!DurationParser.TryParse(s, out var parsed, out var error)) return Fail($"--since: {error}");
+                if (!DurationText.TryParse(s, out var parsed, out var error)) return Fail($"--since: {error}");
                 window = parsed;
             }
             if (parse.GetValue(until) is { } u)

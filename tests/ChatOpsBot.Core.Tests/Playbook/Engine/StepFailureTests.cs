@@ -35,7 +35,7 @@ public sealed class StepFailureTests
         var retry = await bot.AnswerAsync(run, StepFailure.Retry, People.Alice);
         run = await bot.RunAutoAsync(run.Id);
 
-        Assert.Equal(Dialog.AnswerOutcome.Accepted, retry.Outcome);
+        Assert.Equal(Core.Dialog.AnswerOutcome.Accepted, retry.Outcome);
         Assert.Equal(2, world.Siem.Queries.Count(q => q.Purpose == Siem.QueryPurpose.Hunt));
         DemoOutcome.AssertResolvedIncident(world, run);
     }

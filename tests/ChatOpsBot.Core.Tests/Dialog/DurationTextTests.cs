@@ -1,8 +1,8 @@
-using ChatOpsBot.Cli;
+using ChatOpsBot.Core.Dialog;
 
-namespace ChatOpsBot.Tests.Cli;
+namespace ChatOpsBot.Core.Tests.Dialog;
 
-public sealed class DurationParserTests
+public sealed class DurationTextTests
 {
     [Theory]
     [InlineData("24h", 24 * 60)]
@@ -14,7 +14,7 @@ public sealed class DurationParserTests
     [InlineData("02:30:00", 150)]
     public void TryParse_accepted_forms_give_the_duration(string text, int minutes)
     {
-        Assert.True(DurationParser.TryParse(text, out var value, out var error));
+        Assert.True(DurationText.TryParse(text, out var value, out var error));
         Assert.Null(error);
         Assert.Equal(TimeSpan.FromMinutes(minutes), value);
     }
@@ -27,7 +27,7 @@ public sealed class DurationParserTests
     [InlineData("3x")]
     public void TryParse_other_text_is_refused_with_a_reason(string text)
     {
-        Assert.False(DurationParser.TryParse(text, out _, out var error));
+        Assert.False(DurationText.TryParse(text, out _, out var error));
         Assert.False(string.IsNullOrEmpty(error));
     }
 }

@@ -1,12 +1,18 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ChatOpsBot.Cli;
+namespace ChatOpsBot.Core.Dialog;
 
-/// <summary>Parses durations as analysts type them: <c>24h</c>, <c>3d</c>, <c>90m</c>, <c>1h30m</c>, or a TimeSpan (<c>1.00:00:00</c>).</summary>
-public static partial class DurationParser
+/// <summary>
+/// Durations as analysts type them in any channel: <c>24h</c>, <c>3d</c>, <c>90m</c>, <c>1h30m</c>, or a TimeSpan
+/// (<c>1.00:00:00</c>). One parser, so <c>--since</c> and <c>/c2hunt start 24h</c> accept the same text.
+/// </summary>
+public static partial class DurationText
 {
     /// <summary>The duration, or an error message naming the accepted forms.</summary>
+    /// <param name="text">What was typed.</param>
+    /// <param name="value">The duration.</param>
+    /// <param name="error">Why the text was refused.</param>
     public static bool TryParse(string text, out TimeSpan value, out string? error)
     {
         error = null;
