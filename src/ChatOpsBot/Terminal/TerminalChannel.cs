@@ -62,7 +62,6 @@ public sealed class TerminalChannel(TerminalConsole console) : IChatChannel
             }
             o.WriteLine("  Answer with the number (prefix with @name to answer as someone else):");
         }
-        o.Write("> ");
         o.Flush();
         return Task.CompletedTask;
     }

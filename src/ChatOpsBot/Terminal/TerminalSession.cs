@@ -76,13 +76,15 @@ public sealed class TerminalSession(PlaybookEngine engine, AnswerProcessor answe
     {
         while (true)
         {
+            await console.Out.WriteAsync("> ").ConfigureAwait(false);
+            await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             var line = await console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false);
             if (line is null) return false;
             if (console.EchoInput) await console.Out.WriteLineAsync(TerminalText.Safe(line)).ConfigureAwait(false);
             var answer = TerminalAnswerParser.Parse(prompt, line, Environment.UserName, out var error);
             if (answer is null)
             {
-                await console.Out.WriteAsync($"  {error}\n> ").ConfigureAwait(false);
+                await console.Out.WriteLineAsync($"  {error}").ConfigureAwait(false);
                 continue;
             }
             var result = await answers.AnswerAsync(answer, cancellationToken).ConfigureAwait(false);
@@ -94,11 +96,11 @@ public sealed class TerminalSession(PlaybookEngine engine, AnswerProcessor answe
                     return true; // re-asked through the outbox with the reason; the loop reads the next line
                 case AnswerOutcome.AwaitingMoreApprovals:
                 case AnswerOutcome.Refused:
-                    await console.Out.WriteAsync($"  {result.Message}\n> ").ConfigureAwait(false);
+                    await console.Out.WriteLineAsync($"  {result.Message}").ConfigureAwait(false);
                     if (result.Outcome == AnswerOutcome.AwaitingMoreApprovals) return true;
                     continue;
                 default:
-                    await console.Out.WriteAsync($"  {result.Message}\n> ").ConfigureAwait(false);
+                    await console.Out.WriteLineAsync($"  {result.Message}").ConfigureAwait(false);
                     continue;
             }
         }
