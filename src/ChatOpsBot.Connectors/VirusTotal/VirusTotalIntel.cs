@@ -54,7 +54,7 @@ public sealed class VirusTotalIntel(HttpClient http, IOptions<VirusTotalOptions>
     {
         try
         {
-            using var slot = await pacer.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            await pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
             request.Headers.Add("x-apikey", _options.ApiKey);
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -1,48 +1,50 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Connectors.VirusTotal;
 
 /// <summary>
-/// Keeps calls within <c>VirusTotal:RequestsPerMinute</c>: a sliding one-minute window whose segments a
-/// <see cref="TimeProvider"/> timer advances, so tests move time instead of waiting. Shared by every client instance.
+/// Keeps calls within <c>VirusTotal:RequestsPerMinute</c> over any sliding minute: callers queue in order and each
+/// waits, on the <see cref="TimeProvider"/> (so tests move time instead of waiting), until the oldest call of the
+/// last minute ages out. Shared by every client instance, because the quota belongs to the key.
 /// </summary>
 public sealed class VirusTotalPacer : IDisposable
 {
-    private const int Segments = 6;
-    private readonly SlidingWindowRateLimiter _limiter;
-    private readonly ITimer _timer;
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly Queue<DateTimeOffset> _sent = new();
+    private readonly int _limit;
+    private readonly TimeProvider _clock;
 
     public VirusTotalPacer(IOptions<VirusTotalOptions> options, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(clock);
-        var window = TimeSpan.FromMinutes(1);
-        _limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+        _limit = options.Value.RequestsPerMinute;
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+    }
+
+    /// <summary>Returns when one more request fits in the quota, and counts it.</summary>
+    public async Task WaitTurnAsync(CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            PermitLimit = options.Value.RequestsPerMinute,
-            Window = window,
-            SegmentsPerWindow = Segments,
-            AutoReplenishment = false,
-            QueueLimit = 100_000,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-        var tick = window / Segments;
-        _timer = clock.CreateTimer(_ => _limiter.TryReplenish(), null, tick, tick);
+            while (true)
+            {
+                var now = _clock.GetUtcNow();
+                while (_sent.Count > 0 && now - _sent.Peek() >= Window) _sent.Dequeue();
+                if (_sent.Count < _limit)
+                {
+                    _sent.Enqueue(now);
+                    return;
+                }
+                await Task.Delay(_sent.Peek() + Window - now, _clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _turn.Release();
+        }
     }
 
-    /// <summary>Waits for a slot; throws <see cref="VirusTotalException"/> when the queue is full.</summary>
-    public async ValueTask<IDisposable> AcquireAsync(CancellationToken cancellationToken)
-    {
-        var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (lease.IsAcquired) return lease;
-        lease.Dispose();
-        throw new VirusTotalException("too many lookups queued for the key's request quota");
-    }
-
-    public void Dispose()
-    {
-        _timer.Dispose();
-        _limiter.Dispose();
-    }
+    public void Dispose() => _turn.Dispose();
 }
