@@ -12,7 +12,16 @@ public static class TerminalVerb
     /// <summary>Builds and starts the host, migrates the database, runs <paramref name="action"/>.</summary>
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<IServiceProvider, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
     {
-        var host = TerminalHost.Build(overrides, TerminalConsole.Process());
+        IHost host;
+        try
+        {
+            host = TerminalHost.Build(overrides, TerminalConsole.Process());
+        }
+        catch (BadConfigurationException e)
+        {
+            await Console.Error.WriteLineAsync($"Configuration error: {e.Message}").ConfigureAwait(false);
+            return BadConfiguration;
+        }
         if (StartupConfigurationCheck.Problems(host.Services) is { } problems)
         {
             await Console.Error.WriteLineAsync(problems).ConfigureAwait(false);

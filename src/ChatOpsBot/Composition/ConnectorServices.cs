@@ -57,6 +57,6 @@ public static class ConnectorServices
     private static string Provider(IConfiguration configuration, string key, string fallback) =>
         (string.IsNullOrWhiteSpace(configuration[key]) ? fallback : configuration[key]!.Trim()).ToLowerInvariant();
 
-    private static InvalidOperationException Unknown(string key, string value, string allowed) =>
+    private static BadConfigurationException Unknown(string key, string value, string allowed) =>
         new($"{key} '{value}' is not one of {allowed}.");
 }

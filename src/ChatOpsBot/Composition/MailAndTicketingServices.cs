@@ -26,7 +26,7 @@ public static class MailAndTicketingServices
                 services.AddGraphMailbox(configuration);
                 break;
             default:
-                throw new InvalidOperationException($"Mail:Provider '{mail}' is not one of EmlDirectory, Imap, Graph");
+                throw new BadConfigurationException($"Mail:Provider '{mail}' is not one of EmlDirectory, Imap, Graph");
         }
 
         var ticketing = configuration["Ticketing:Provider"] ?? "Builtin";
@@ -38,7 +38,7 @@ public static class MailAndTicketingServices
                 services.AddTheHiveTicketing(configuration);
                 break;
             default:
-                throw new InvalidOperationException($"Ticketing:Provider '{ticketing}' is not one of Builtin, TheHive");
+                throw new BadConfigurationException($"Ticketing:Provider '{ticketing}' is not one of Builtin, TheHive");
         }
 
         return services;

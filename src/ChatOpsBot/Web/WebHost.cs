@@ -39,7 +39,16 @@ public static class WebHost
     /// <summary>Runs the service until stopped; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var app = Build(args);
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (BadConfigurationException e)
+        {
+            await Console.Error.WriteLineAsync($"Configuration error: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
         if (StartupConfigurationCheck.Problems(app.Services) is { } problems)
         {
             await Console.Error.WriteLineAsync(problems).ConfigureAwait(false);

@@ -26,7 +26,7 @@ public sealed class GraphMailboxTests : IDisposable
         _server = new ScriptedHttpServer(r => Intercept?.Invoke(r) ?? Answer(r));
     }
 
-    private Func<RecordedRequest, ScriptedResponse?>? Intercept { get; set; }
+    private Func<ScriptedRequest, ScriptedResponse?>? Intercept { get; set; }
 
     public void Dispose()
     {
@@ -156,7 +156,7 @@ public sealed class GraphMailboxTests : IDisposable
         Assert.DoesNotContain("wrong-secret-555", bad.Message);
     }
 
-    private ScriptedResponse Answer(RecordedRequest request)
+    private ScriptedResponse Answer(ScriptedRequest request)
     {
         var graph = _server.BaseAddress + "v1.0/";
         if (request.Path == "/tenant-1/oauth2/v2.0/token")

@@ -6,7 +6,7 @@ using System.Text;
 namespace ChatOpsBot.Connectors.Tests.TestSupport;
 
 /// <summary>A request as the loopback server received it.</summary>
-public sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization, string? ContentType, byte[] Body)
+public sealed record ScriptedRequest(string Method, string Path, string Query, string? Authorization, string? ContentType, byte[] Body)
 {
     public string Text => Encoding.UTF8.GetString(Body);
 }
@@ -25,11 +25,11 @@ public sealed record ScriptedResponse(int Status, string? Body = null, string Co
 public sealed class ScriptedHttpServer : IDisposable
 {
     private readonly HttpListener _listener = new();
-    private readonly Func<RecordedRequest, ScriptedResponse> _handler;
+    private readonly Func<ScriptedRequest, ScriptedResponse> _handler;
     private readonly Task _loop;
     private readonly CancellationTokenSource _stop = new();
 
-    public ScriptedHttpServer(Func<RecordedRequest, ScriptedResponse> handler)
+    public ScriptedHttpServer(Func<ScriptedRequest, ScriptedResponse> handler)
     {
         _handler = handler;
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
@@ -45,7 +45,7 @@ public sealed class ScriptedHttpServer : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+    public ConcurrentQueue<ScriptedRequest> Requests { get; } = new();
 
     public void Dispose()
     {
@@ -85,7 +85,7 @@ public sealed class ScriptedHttpServer : IDisposable
         {
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
-            var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Url.Query,
+            var request = new ScriptedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Url.Query,
                 context.Request.Headers["Authorization"], context.Request.ContentType, body.ToArray());
             Requests.Enqueue(request);
             var answer = _handler(request);

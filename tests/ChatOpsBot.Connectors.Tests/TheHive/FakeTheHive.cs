@@ -24,7 +24,7 @@ public sealed class FakeTheHive : IDisposable
 
     public Uri BaseAddress => _server.BaseAddress;
 
-    public IReadOnlyList<RecordedRequest> Requests => [.. _server.Requests];
+    public IReadOnlyList<ScriptedRequest> Requests => [.. _server.Requests];
 
     public List<JsonObject> Cases { get; } = [];
 
@@ -35,11 +35,11 @@ public sealed class FakeTheHive : IDisposable
     public Dictionary<string, List<JsonObject>> Logs { get; } = [];
 
     /// <summary>Return a response to take over a request; null lets the fake answer normally.</summary>
-    public Func<RecordedRequest, ScriptedResponse?>? Intercept { get; set; }
+    public Func<ScriptedRequest, ScriptedResponse?>? Intercept { get; set; }
 
     public void Dispose() => _server.Dispose();
 
-    private ScriptedResponse Handle(RecordedRequest request)
+    private ScriptedResponse Handle(ScriptedRequest request)
     {
         if (Intercept?.Invoke(request) is { } scripted)
             return scripted;
@@ -90,7 +90,7 @@ public sealed class FakeTheHive : IDisposable
         return new ScriptedResponse(204);
     }
 
-    private ScriptedResponse CreateObservable(string caseId, RecordedRequest request)
+    private ScriptedResponse CreateObservable(string caseId, ScriptedRequest request)
     {
         if (FindCase(caseId) is null)
             return NotFound();
@@ -180,7 +180,7 @@ public static class Multipart
         public string Text => Encoding.UTF8.GetString(Content);
     }
 
-    public static List<Part> Parse(RecordedRequest request)
+    public static List<Part> Parse(ScriptedRequest request)
     {
         var boundary = request.ContentType!.Split("boundary=")[1].Trim('"');
         var latin1 = Encoding.Latin1.GetString(request.Body);

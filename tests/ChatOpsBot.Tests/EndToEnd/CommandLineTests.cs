@@ -12,6 +12,8 @@ public sealed class CommandLineTests
     [InlineData("Playbook__HelpdeskTicketPattern", "([", "Playbook:HelpdeskTicketPattern")]
     [InlineData("Feed__TimeoutSeconds", "0", "Feed:TimeoutSeconds")]
     [InlineData("Storage__Provider", "Oracle", "Storage:Provider")]
+    [InlineData("Siem__Provider", "Elastic", "Siem:Provider")]
+    [InlineData("Mail__Provider", "Pigeon", "Mail:Provider")]
     public async Task Bad_configuration_stops_the_start_with_one_line_naming_the_key(string variable, string value, string key)
     {
         using var data = new TempDirectory();
