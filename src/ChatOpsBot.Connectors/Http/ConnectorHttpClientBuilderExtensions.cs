@@ -36,7 +36,9 @@ public static class ConnectorHttpClientBuilderExtensions
             var s = settings(sp);
             resilience.AttemptTimeout.Timeout = s.AttemptTimeout;
             resilience.TotalRequestTimeout.Timeout = s.TotalTimeout;
-            resilience.Retry.MaxRetryAttempts = s.MaxRetryAttempts;
+            // Polly wants at least one retry configured; "no retries" is a predicate that never retries.
+            resilience.Retry.MaxRetryAttempts = Math.Max(1, s.MaxRetryAttempts);
+            resilience.Retry.ShouldHandle = args => ValueTask.FromResult(s.MaxRetryAttempts > 0 && ShouldRetry(args.Outcome, args.Context));
             resilience.Retry.Delay = s.RetryDelay;
             resilience.Retry.BackoffType = DelayBackoffType.Exponential;
             resilience.Retry.UseJitter = true;
@@ -47,5 +49,15 @@ public static class ConnectorHttpClientBuilderExtensions
             resilience.CircuitBreaker.SamplingDuration = twoAttempts > TimeSpan.FromSeconds(30) ? twoAttempts : TimeSpan.FromSeconds(30);
         });
         return builder;
+    }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    {
+        if (!HttpClientResiliencePredicates.IsTransient(outcome)) return false;
+        var request = context.GetRequestMessage();
+        var safe = request is null || request.Method == HttpMethod.Get || request.Method == HttpMethod.Head
+            || request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete || request.Method == HttpMethod.Options
+            || (request.Options.TryGetValue(ConnectorRequests.SafeToRepeat, out var repeatable) && repeatable);
+        return safe || outcome.Result?.StatusCode is System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.ServiceUnavailable;
     }
 }

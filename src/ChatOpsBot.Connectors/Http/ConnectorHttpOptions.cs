@@ -12,7 +12,10 @@ public sealed class ConnectorHttpOptions
     /// <summary>Time allowed for one call, retries and their waits included. Default 2 min.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Retries after the first attempt on 408, 429, 5xx and transport errors (1–10). Default 3.</summary>
+    /// <summary>
+    /// Retries after the first attempt on 408, 429, 5xx and transport errors (0–10). Default 3. Requests that change
+    /// something are retried only after 429/503 (see <see cref="ConnectorRequests.ReadOnly"/>).
+    /// </summary>
     public int MaxRetryAttempts { get; set; } = 3;
 
     /// <summary>Base of the exponential, jittered back-off; a <c>Retry-After</c> header wins over it. Default 2 s.</summary>
@@ -34,8 +37,8 @@ public sealed class ConnectorHttpOptions
             yield return $"{prefix}:AttemptTimeout must be between 00:00:00.010 and 01:00:00";
         if (TotalTimeout < AttemptTimeout || TotalTimeout > TimeSpan.FromHours(2))
             yield return $"{prefix}:TotalTimeout must be at least {prefix}:AttemptTimeout and at most 02:00:00";
-        if (MaxRetryAttempts is < 1 or > 10)
-            yield return $"{prefix}:MaxRetryAttempts must be between 1 and 10";
+        if (MaxRetryAttempts is < 0 or > 10)
+            yield return $"{prefix}:MaxRetryAttempts must be between 0 and 10";
         if (RetryDelay < TimeSpan.Zero || RetryDelay > TimeSpan.FromMinutes(5))
             yield return $"{prefix}:RetryDelay must be between 00:00:00 and 00:05:00";
         if (BreakDuration < TimeSpan.FromMilliseconds(500) || BreakDuration > TimeSpan.FromHours(1))

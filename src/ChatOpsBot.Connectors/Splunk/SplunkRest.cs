@@ -24,7 +24,7 @@ internal sealed class SplunkRest(HttpClient http, SplunkOptions options)
     {
         var records = indicators.Select(i => new Dictionary<string, string> { ["_key"] = i, [options.IndicatorField] = i });
         var body = new StringContent(JsonSerializer.Serialize(records), Encoding.UTF8, "application/json");
-        using var response = await SendAsync(HttpMethod.Post, $"{CollectionPath}/batch_save", body, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Post, $"{CollectionPath}/batch_save", body, cancellationToken, safeToRepeat: true).ConfigureAwait(false);
         HttpFailure.ThrowUnlessSuccess(response);
     }
 
@@ -42,7 +42,7 @@ internal sealed class SplunkRest(HttpClient http, SplunkOptions options)
             ["contents"] = JsonSerializer.Serialize(rows),
             ["output_mode"] = "json",
         });
-        using var response = await SendAsync(HttpMethod.Post, "services/data/lookup_edit/lookup_contents", form, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Post, "services/data/lookup_edit/lookup_contents", form, cancellationToken, safeToRepeat: true).ConfigureAwait(false);
         HttpFailure.ThrowUnlessSuccess(response);
     }
 
@@ -104,7 +104,7 @@ internal sealed class SplunkRest(HttpClient http, SplunkOptions options)
             ["latest_time"] = SplunkSearchText.Epoch(to),
             ["output_mode"] = "json",
         });
-        using var response = await SendAsync(HttpMethod.Post, "services/search/jobs/export", form, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Post, "services/search/jobs/export", form, cancellationToken, safeToRepeat: true, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         HttpFailure.ThrowUnlessSuccess(response);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var reader = new StreamReader(stream, Encoding.UTF8);
@@ -132,10 +132,12 @@ internal sealed class SplunkRest(HttpClient http, SplunkOptions options)
 
     internal static string Shorten(string text) => text.Length > 200 ? text[..200] + "…" : text;
 
+    // Dispatch creates a job, so it is not repeated after a timeout; uploads keyed by IP and searches are.
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken,
-        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
+        bool safeToRepeat = false, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (safeToRepeat) request.Options.Set(ConnectorRequests.SafeToRepeat, true);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
         return await http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
     }
