@@ -8,6 +8,11 @@ while (!File.Exists(Path.Combine(root, "ChatOpsBot.sln")) && Directory.GetParent
 
 try
 {
+    if (args is ["--profile", var file, "--c2", var list, ..])
+    {
+        return ParserProfile.Run(file, list, args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 256);
+    }
+
     var options = BenchOptions.Parse(args, root);
     return new ScannerBench(options).Execute();
 }
