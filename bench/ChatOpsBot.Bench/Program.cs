@@ -19,6 +19,6 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("usage: --lines N --c2-count K --format tsv|json|eve|csv|all [--cidrs 100 --cidr-hits 300] [--repeat 3] [--generator path] [--data dir] [--files f1,f2 --c2 list]");
+    Console.Error.WriteLine("usage: --lines N --c2-count K --format tsv|json|eve|csv|all [--cidrs 100 --cidr-hits 300] [--repeat 3] [--generator path] [--data dir] [--files f1,f2 --c2 list] [--scale-lines 2000000] [--scaling 1] [--fixed 1] [--hunt-scan 0] [--host path/ChatOpsBot.dll]; --profile file --c2 list [MB]");
     return 2;
 }
