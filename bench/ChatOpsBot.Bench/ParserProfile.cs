@@ -40,6 +40,14 @@ internal static class ParserProfile
         var all = File.ReadLines(c2).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split(',')[0].Trim()).ToList();
         IPNetwork Net(string ip) => ip.Contains('/', StringComparison.Ordinal) ? IPNetwork.Parse(ip) : new IPNetwork(IPAddress.Parse(ip), 32);
         var exact = all.Where(ip => !ip.Contains('/', StringComparison.Ordinal)).ToList();
+        var allNets = all.Select(Net).ToList();
+        for (var r = 0; r < 3; r++)
+        {
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var built = new IndicatorSet(allNets);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"IndicatorSet of {allNets.Count} entries built in {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds:F0} ms cpu ({built.IsEmpty})"));
+        }
+
         var sets = new (string Name, IndicatorSet Set)[]
         {
             ("0 IOCs", new IndicatorSet([])),

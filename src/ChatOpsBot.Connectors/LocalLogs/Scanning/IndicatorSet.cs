@@ -24,6 +24,8 @@ internal sealed class IndicatorSet
         var v4 = new SortedDictionary<int, List<uint>>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
         var v6 = new SortedDictionary<int, HashSet<UInt128>>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
         Span<byte> bytes = stackalloc byte[16];
+        var lastLength = -1;
+        List<uint>? lastList = null; // feeds come in runs of one length (nearly all /32): skip the tree lookup
         foreach (var network in indicators)
         {
             var length = network.PrefixLength;
@@ -32,12 +34,17 @@ internal sealed class IndicatorSet
             {
                 address.TryWriteBytes(bytes, out _);
                 var value = BinaryPrimitives.ReadUInt32BigEndian(bytes) & MaskV4(length);
-                if (!v4.TryGetValue(length, out var list))
+                if (length != lastLength)
                 {
-                    v4[length] = list = [];
+                    if (!v4.TryGetValue(length, out lastList))
+                    {
+                        v4[length] = lastList = [];
+                    }
+
+                    lastLength = length;
                 }
 
-                list.Add(value);
+                lastList!.Add(value);
             }
             else if (address.AddressFamily == AddressFamily.InterNetworkV6)
             {

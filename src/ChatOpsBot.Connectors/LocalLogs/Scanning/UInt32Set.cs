@@ -4,8 +4,9 @@ using System.Runtime.CompilerServices;
 namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
 
 /// <summary>
-/// Read-only open-addressing hash set of <see cref="uint"/> (linear probing, power-of-two table) behind a one-hash
-/// bit filter of about 8 bits per entry: most lookups of absent values (nearly all of a scan) touch only the filter,
+/// Read-only open-addressing hash set of <see cref="uint"/> (linear probing, power-of-two table) behind a blocked
+/// Bloom filter of about 8 bits per entry, two bits in one 64-bit word (one load, ~5% false positives): most
+/// lookups of absent values (nearly all of a scan) touch only the filter,
 /// which stays cache-resident where the table would not (500k entries: 512 KB of filter against 8 MB of table),
 /// so the cost per line hardly grows with the number of indicators.
 /// </summary>
@@ -19,12 +20,12 @@ internal sealed class UInt32Set
 
     public UInt32Set(IReadOnlyCollection<uint> values)
     {
-        var size = (int)Math.Max(16, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, values.Count * 3)));
+        var size = (int)Math.Max(16, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, values.Count * 2)));
         _slots = new uint[size];
         _mask = size - 1;
         var filterBits = (int)Math.Max(512, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, values.Count * 8)));
         _filter = new ulong[filterBits / 64];
-        _filterShift = 32 - BitOperations.Log2((uint)filterBits);
+        _filterShift = 32 - BitOperations.Log2((uint)(filterBits / 64));
         foreach (var v in values)
         {
             if (v == 0)
@@ -44,8 +45,7 @@ internal sealed class UInt32Set
             {
                 _slots[i] = v;
                 Count++;
-                var bit = h >> _filterShift; // the hash's high bits: independent of the slot index (low bits)
-                _filter[bit >> 6] |= 1UL << (int)(bit & 63);
+                _filter[h >> _filterShift] |= FilterBits(h); // word from the hash's high bits, the slot from its low bits
             }
         }
 
@@ -61,8 +61,8 @@ internal sealed class UInt32Set
     public bool Contains(uint value)
     {
         var h = Hash(value);
-        var bit = h >> _filterShift;
-        if ((_filter[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
+        var bits = FilterBits(h);
+        if ((_filter[h >> _filterShift] & bits) != bits)
         {
             return value == 0 && _hasZero;
         }
@@ -89,6 +89,14 @@ internal sealed class UInt32Set
 
             i = (i + 1) & _mask;
         }
+    }
+
+    /// <summary>Two bit positions in a filter word, from a second mix of the hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong FilterBits(uint h)
+    {
+        var g = h * 0x9E3779B1u;
+        return (1UL << (int)(g >> 26)) | (1UL << (int)((g >> 20) & 63));
     }
 
     // murmur3 finaliser: addresses often share prefixes or come from multiplicative slices of the space.
