@@ -104,7 +104,7 @@ internal sealed partial class ScannerBench(BenchOptions options)
         var siem = new LocalLogSiem(Options.Create(new LocalLogsOptions { Paths = [.. files], CsvColumns = columns }), NullLogger<LocalLogSiem>.Instance);
         var query = new SiemQuery(indicators, DateTimeOffset.UnixEpoch, new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero), QueryPurpose.Hunt);
         var result = siem.QueryAsync(query, CancellationToken.None).GetAwaiter().GetResult(); // warm-up: JIT and page cache
-        GC.Collect();
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true); // give back what earlier cases held
         ResetPeakMemory();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var walls = new List<TimeSpan>();
