@@ -114,3 +114,22 @@ internal static class ParserProfile
         return 0;
     }
 }
+
+/// <summary><c>--feed-profile list</c>: CPU time of parsing a feed file with the bot's feed parser (the fixed cost's feed step).</summary>
+internal static class FeedProfile
+{
+    public static int Run(string feed)
+    {
+        for (var r = 0; r < 5; r++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var wall = Stopwatch.GetTimestamp();
+            using var reader = new StreamReader(feed);
+            var result = ChatOpsBot.Connectors.Feeds.FeedParser.ParseAsync(reader, CancellationToken.None).GetAwaiter().GetResult();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {r}: {result.Indicators.Count} indicators, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms cpu, {Stopwatch.GetElapsedTime(wall).TotalMilliseconds:F0} ms wall"));
+        }
+
+        return 0;
+    }
+}

@@ -13,6 +13,11 @@ try
         return ParserProfile.Run(file, list, args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 256);
     }
 
+    if (args is ["--feed-profile", var feedFile])
+    {
+        return FeedProfile.Run(feedFile);
+    }
+
     var options = BenchOptions.Parse(args, root);
     return new ScannerBench(options).Execute();
 }

@@ -26,6 +26,9 @@ internal static class ZeekTsvFastPath
         Vector256.IsHardwareAccelerated && Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian
         && layout.LastCoreColumn < 64 && layout.Separator != (byte)'\n';
 
+    // Hot loop: compiled fully optimised at first call (R2R cannot pre-compile the Vector256 code, and tier-0 plus OSR
+    // would run the first megabytes of every scan slowly).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Process(ReadOnlySpan<byte> block, LogLayout layout, ScanContext context, ChunkState state)
     {
         ref var b0 = ref MemoryMarshal.GetReference(block);

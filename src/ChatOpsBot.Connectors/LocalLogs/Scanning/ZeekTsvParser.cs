@@ -21,6 +21,7 @@ internal static class ZeekTsvParser
 
     /// <summary>The general path: one vectorised search per field up to the last column needed.</summary>
     /// <param name="block">Whole lines, the last ending with '\n'.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void ProcessGeneral(ReadOnlySpan<byte> block, LogLayout layout, ScanContext context, ChunkState state)
     {
         var separator = layout.Separator;
