@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ChatOpsBot.Bench;
 
 /// <summary>Command line of the bench: <c>--lines 2000000 --c2-count 50000 --format tsv,json --repeat 3 [--files a.log,b.log]</c>.</summary>
-internal sealed record BenchOptions(long Lines, int C2Count, int Cidrs, int CidrHits, IReadOnlyList<string> Formats, string Generator, string DataFolder, int Repeat, IReadOnlyList<string> Files, string? C2List)
+internal sealed record BenchOptions(long Lines, int C2Count, int Cidrs, int CidrHits, IReadOnlyList<string> Formats, string Generator, string DataFolder, int Repeat, IReadOnlyList<string> Files, string? C2List, long ScaleLines, bool Scaling, bool Fixed, bool HuntScan, string HostDll)
 {
     /// <summary><c>../shared/tools/gen_conn_log.py</c> from the repo root; from a worktree (<c>wt/name</c>) one level further up.</summary>
     private static string DefaultGenerator(string repoRoot)
@@ -42,6 +42,11 @@ internal sealed record BenchOptions(long Lines, int C2Count, int Cidrs, int Cidr
             Path.GetFullPath(Get("data", Path.Combine(repoRoot, "bench-data"))),
             int.Parse(Get("repeat", "3"), CultureInfo.InvariantCulture),
             Get("files", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            values.GetValueOrDefault("c2"));
+            values.GetValueOrDefault("c2"),
+            long.Parse(Get("scale-lines", "2000000"), CultureInfo.InvariantCulture),
+            Get("scaling", "1") != "0",
+            Get("fixed", "1") != "0",
+            Get("hunt-scan", "0") != "0",
+            Path.GetFullPath(Get("host", Path.Combine(repoRoot, "src", "ChatOpsBot", "bin", "Release", "net10.0", "ChatOpsBot.dll"))));
     }
 }

@@ -9,6 +9,15 @@ public sealed class StorageInitializer(IDbContextFactory<ChatOpsDbContext> conte
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // Up to date (every start but the first): the history table says so. MigrateAsync would still take the
+        // migration lock and diff the model against the snapshot, a large part of the terminal verbs' start-up.
+        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false);
+        if (!pending.Any())
+        {
+            return;
+        }
+
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 }

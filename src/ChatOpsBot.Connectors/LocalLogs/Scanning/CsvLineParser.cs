@@ -3,6 +3,9 @@ namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
 /// <summary>CSV data rows (the header row is part of the layout); quoted fields allowed, not multi-line ones.</summary>
 internal static class CsvLineParser
 {
+    // Hot loop: compiled fully optimised at first call (R2R cannot pre-compile the Vector256 code, and tier-0 plus OSR
+    // would run the first megabytes of every scan slowly).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Process(ReadOnlySpan<byte> block, LogLayout layout, ScanContext context, ChunkState state)
     {
         long records = 0, malformed = 0;

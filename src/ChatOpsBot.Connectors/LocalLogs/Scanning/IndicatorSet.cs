@@ -12,8 +12,10 @@ namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
 /// </summary>
 internal sealed class IndicatorSet
 {
+    private readonly UInt32Set _v4Exact;
     private readonly uint[] _v4Masks;
     private readonly UInt32Set[] _v4Tables;
+    private readonly ulong[] _v4CidrGate = new ulong[1024]; // one bit per /16 that some IPv4 CIDR (length < 32) touches
     private readonly UInt128[] _v6Masks;
     private readonly HashSet<UInt128>[] _v6Tables;
 
@@ -22,6 +24,8 @@ internal sealed class IndicatorSet
         var v4 = new SortedDictionary<int, List<uint>>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
         var v6 = new SortedDictionary<int, HashSet<UInt128>>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
         Span<byte> bytes = stackalloc byte[16];
+        var lastLength = -1;
+        List<uint>? lastList = null; // feeds come in runs of one length (nearly all /32): skip the tree lookup
         foreach (var network in indicators)
         {
             var length = network.PrefixLength;
@@ -30,12 +34,17 @@ internal sealed class IndicatorSet
             {
                 address.TryWriteBytes(bytes, out _);
                 var value = BinaryPrimitives.ReadUInt32BigEndian(bytes) & MaskV4(length);
-                if (!v4.TryGetValue(length, out var list))
+                if (length != lastLength)
                 {
-                    v4[length] = list = [];
+                    if (!v4.TryGetValue(length, out lastList))
+                    {
+                        v4[length] = lastList = [];
+                    }
+
+                    lastLength = length;
                 }
 
-                list.Add(value);
+                lastList!.Add(value);
             }
             else if (address.AddressFamily == AddressFamily.InterNetworkV6)
             {
@@ -50,21 +59,50 @@ internal sealed class IndicatorSet
             }
         }
 
+        // /32 entries (most feeds are only these) go to one table checked first; shorter prefixes sit behind
+        // a 64 Kbit map of the /16s they touch, so an address outside every CIDR costs one L1 load more.
+        _v4Exact = new UInt32Set(v4.TryGetValue(32, out var exact) ? exact : []);
+        v4.Remove(32);
         _v4Masks = [.. v4.Keys.Select(MaskV4)];
         _v4Tables = [.. v4.Values.Select(values => new UInt32Set(values))];
+        foreach (var (length, values) in v4)
+        {
+            var span = length >= 16 ? 1 : 1 << (16 - length);
+            foreach (var value in values)
+            {
+                var first = (int)(value >> 16);
+                for (var i = 0; i < span; i++)
+                {
+                    _v4CidrGate[(first + i) >> 6] |= 1UL << ((first + i) & 63);
+                }
+            }
+        }
+
+        HasV4Cidrs = _v4Tables.Length > 0;
         _v6Masks = [.. v6.Keys.Select(MaskV6)];
         _v6Tables = [.. v6.Values];
-        IsEmpty = _v4Tables.Length == 0 && _v6Tables.Length == 0;
+        IsEmpty = _v4Exact.Count == 0 && _v4Tables.Length == 0 && _v6Tables.Length == 0;
     }
 
     public bool IsEmpty { get; }
+
+    /// <summary>Whether any IPv4 entry is shorter than /32.</summary>
+    public bool HasV4Cidrs { get; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(in IpAddr address) => address.IsV6 ? ContainsV6(address.Bits) : ContainsV4((uint)address.Bits);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool ContainsV4(uint address)
+    public bool ContainsV4(uint address) => _v4Exact.Contains(address) || (HasV4Cidrs && ContainsV4Cidr(address));
+
+    /// <summary>The IPv4 CIDR entries only (lengths below 32).</summary>
+    public bool ContainsV4Cidr(uint address)
     {
+        if ((_v4CidrGate[address >> 22] & (1UL << (int)((address >> 16) & 63))) == 0)
+        {
+            return false;
+        }
+
         var masks = _v4Masks;
         var tables = _v4Tables;
         for (var i = 0; i < masks.Length; i++)
@@ -90,6 +128,9 @@ internal sealed class IndicatorSet
 
         return false;
     }
+
+    /// <summary>The /32 table, for callers that check it inline before <see cref="ContainsV4Cidr"/>.</summary>
+    public UInt32Set V4Exact => _v4Exact;
 
     private static uint MaskV4(int length) => length == 0 ? 0 : uint.MaxValue << (32 - length);
 

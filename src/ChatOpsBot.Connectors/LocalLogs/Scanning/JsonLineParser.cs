@@ -3,6 +3,9 @@ namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
 /// <summary>Zeek JSON lines and Suricata eve.json (flow and alert events; other event types are read past).</summary>
 internal static class JsonLineParser
 {
+    // Hot loop: compiled fully optimised at first call (R2R cannot pre-compile the Vector256 code, and tier-0 plus OSR
+    // would run the first megabytes of every scan slowly).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Process(ReadOnlySpan<byte> block, LogLayout layout, ScanContext context, ChunkState state)
     {
         var eve = layout.Format == LocalLogFormat.SuricataEve;

@@ -1,22 +1,32 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
 
-/// <summary>Read-only open-addressing hash set of <see cref="uint"/> (linear probing, power-of-two table).</summary>
+/// <summary>
+/// Read-only open-addressing hash set of <see cref="uint"/> (linear probing, power-of-two table) behind a blocked
+/// Bloom filter of about 8 bits per entry, two bits in one 64-bit word (one load, ~5% false positives): most
+/// lookups of absent values (nearly all of a scan) touch only the filter,
+/// which stays cache-resident where the table would not (500k entries: 512 KB of filter against 8 MB of table),
+/// so the cost per line hardly grows with the number of indicators.
+/// </summary>
 internal sealed class UInt32Set
 {
     private readonly uint[] _slots;
     private readonly int _mask;
+    private readonly ulong[] _filter;
+    private readonly int _filterShift;
     private readonly bool _hasZero;
 
-    public UInt32Set(IEnumerable<uint> values)
+    public UInt32Set(IReadOnlyCollection<uint> values)
     {
-        var distinct = new HashSet<uint>(values);
-        Count = distinct.Count;
-        var size = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, distinct.Count * 3)));
+        var size = (int)Math.Max(16, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, values.Count * 2)));
         _slots = new uint[size];
         _mask = size - 1;
-        foreach (var v in distinct)
+        var filterBits = (int)Math.Max(512, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, values.Count * 8)));
+        _filter = new ulong[filterBits / 64];
+        _filterShift = 32 - BitOperations.Log2((uint)(filterBits / 64));
+        foreach (var v in values)
         {
             if (v == 0)
             {
@@ -24,13 +34,24 @@ internal sealed class UInt32Set
                 continue;
             }
 
-            var i = (int)Hash(v) & _mask;
-            while (_slots[i] != 0)
+            var h = Hash(v);
+            var i = (int)h & _mask;
+            while (_slots[i] != 0 && _slots[i] != v)
             {
                 i = (i + 1) & _mask;
             }
 
-            _slots[i] = v;
+            if (_slots[i] == 0)
+            {
+                _slots[i] = v;
+                Count++;
+                _filter[h >> _filterShift] |= FilterBits(h); // word from the hash's high bits, the slot from its low bits
+            }
+        }
+
+        if (_hasZero)
+        {
+            Count++;
         }
     }
 
@@ -39,19 +60,26 @@ internal sealed class UInt32Set
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(uint value)
     {
-        if (value == 0)
+        var h = Hash(value);
+        var bits = FilterBits(h);
+        if ((_filter[h >> _filterShift] & bits) != bits)
         {
-            return _hasZero;
+            return value == 0 && _hasZero;
         }
 
+        return Probe(value, h);
+    }
+
+    private bool Probe(uint value, uint h)
+    {
         var slots = _slots;
-        var i = (int)Hash(value) & _mask;
+        var i = (int)h & _mask;
         while (true)
         {
             var s = slots[i];
             if (s == value)
             {
-                return true;
+                return value != 0 || _hasZero;
             }
 
             if (s == 0)
@@ -61,6 +89,14 @@ internal sealed class UInt32Set
 
             i = (i + 1) & _mask;
         }
+    }
+
+    /// <summary>Two bit positions in a filter word, from a second mix of the hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong FilterBits(uint h)
+    {
+        var g = h * 0x9E3779B1u;
+        return (1UL << (int)(g >> 26)) | (1UL << (int)((g >> 20) & 63));
     }
 
     // murmur3 finaliser: addresses often share prefixes or come from multiplicative slices of the space.

@@ -1,13 +1,28 @@
 namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
 
 /// <summary>
-/// Zeek conn.log TSV. One vectorised search per field up to the last column needed, the timestamp checked
-/// against the window as soon as it is read (the first field in conn.log), the rest of the line skipped.
+/// Zeek conn.log TSV. Fast path (<see cref="ZeekTsvFastPath"/>): two 32-byte compares at each line start find
+/// the separators of the wanted columns; anything unusual (comments, CR, IPv6, long fields, short lines,
+/// the last lines of a block) goes through the general per-field path below.
 /// </summary>
 internal static class ZeekTsvParser
 {
     /// <param name="block">Whole lines, the last ending with '\n'.</param>
     public static void Process(ReadOnlySpan<byte> block, LogLayout layout, ScanContext context, ChunkState state)
+    {
+        if (ZeekTsvFastPath.Supports(layout))
+        {
+            ZeekTsvFastPath.Process(block, layout, context, state);
+            return;
+        }
+
+        ProcessGeneral(block, layout, context, state);
+    }
+
+    /// <summary>The general path: one vectorised search per field up to the last column needed.</summary>
+    /// <param name="block">Whole lines, the last ending with '\n'.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void ProcessGeneral(ReadOnlySpan<byte> block, LogLayout layout, ScanContext context, ChunkState state)
     {
         var separator = layout.Separator;
         var tsColumn = layout.Timestamp;
