@@ -78,12 +78,15 @@ internal sealed class SplunkHitAccumulator(SplunkFieldOptions fields, IndicatorM
     private static long? Number(JsonElement row, string field) =>
         double.TryParse(Text(row, field), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= 0 ? (long)n : null;
 
+    private static readonly decimal MaxEpochSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     private static DateTimeOffset? Time(JsonElement row, string field)
     {
         var text = Text(row, field);
         if (text is null) return null;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch))
-            return DateTimeOffset.FromUnixTimeMilliseconds((long)(epoch * 1000));
+        // Splunk's _time keeps microseconds (e.g. 1795737636.006028): decimal and ticks keep them all.
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch))
+            return epoch >= 0 && epoch < MaxEpochSeconds ? DateTimeOffset.UnixEpoch.AddTicks((long)(epoch * TimeSpan.TicksPerSecond)) : null;
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
     }
 

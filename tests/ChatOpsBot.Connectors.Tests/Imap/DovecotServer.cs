@@ -11,7 +11,7 @@ namespace ChatOpsBot.Connectors.Tests.Imap;
 
 /// <summary>
 /// A real Dovecot IMAP server on 127.0.0.1 and a free port, configured in a temp directory (passwd-file users
-/// alice/bob, master user admin, Maildir storage), started as a child process for the test class and killed after.
+/// alice/bob (and the demo's jdoe/asmith/bwayne), master user admin, Maildir storage), started as a child process for the test class and killed after.
 /// Mails are delivered with IMAP APPEND, exactly as a delivery agent would leave them in the mailbox.
 /// </summary>
 public sealed class DovecotServer : IAsyncLifetime
@@ -23,6 +23,10 @@ public sealed class DovecotServer : IAsyncLifetime
     {
         ["alice"] = "alice-secret-pw",
         ["bob"] = "bob-secret-pw",
+        // The users of samples/assets/inventory.csv that have mailboxes in samples/mailboxes (the end-to-end demo run).
+        ["jdoe"] = "jdoe-secret-pw",
+        ["asmith"] = "asmith-secret-pw",
+        ["bwayne"] = "bwayne-secret-pw",
     };
 
     private Process? _process;

@@ -134,6 +134,20 @@ public sealed class SplunkSiemTests : IDisposable
     }
 
     [Fact]
+    public async Task QueryAsync_EpochTimesWithMicroseconds_KeepsThemExactly()
+    {
+        // Splunk's _time (and min/max of it) keeps the microseconds of the event, as Zeek logs them.
+        var server = Serve((_, response, _) => FakeApiServer.Json(response,
+            """{"preview":false,"lastrow":true,"result":{"src_ip":"10.0.0.5","dest_ip":"203.0.113.7","first_seen":"1793491200.006028","last_seen":"99999999999999999999"}}"""));
+
+        var result = await Siem(server, ("Splunk:Mode", "Export")).QueryAsync(Query(QueryPurpose.Hunt, "203.0.113.7/32"), CancellationToken.None);
+
+        var hit = Assert.Single(result.Hits);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1793491200).AddTicks(60_280), hit.FirstSeen);
+        Assert.Equal(To, hit.LastSeen); // out of range: read as missing, not a crash
+    }
+
+    [Fact]
     public async Task QueryAsync_ExportReportsAnError_ThrowsSplunkExceptionWithSplunksMessage()
     {
         var server = Serve((_, response, _) => FakeApiServer.Json(response,
