@@ -92,6 +92,9 @@ public sealed class ScriptedHttpServer : IDisposable
             if (answer.Delay is { } delay)
                 await Task.Delay(delay, _stop.Token);
             using var response = context.Response;
+            // One request per connection: the managed HttpListener can drop a kept-alive connection while the client
+            // reuses it ("response ended prematurely"), which would fail a non-repeatable POST for the wrong reason.
+            response.KeepAlive = false;
             response.StatusCode = answer.Status;
             foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
                 response.Headers[name] = value;
@@ -99,6 +102,7 @@ public sealed class ScriptedHttpServer : IDisposable
             {
                 response.ContentType = answer.ContentType;
                 var bytes = Encoding.UTF8.GetBytes(answer.Body);
+                response.ContentLength64 = bytes.Length;
                 await response.OutputStream.WriteAsync(bytes);
             }
         }
