@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using ChatOpsBot.Teams.Activities;
+using ChatOpsBot.Teams.Auth;
+using ChatOpsBot.Teams.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ChatOpsBot.Teams.Tests.Auth;
+
+/// <summary>
+/// Bot Framework Emulator tokens (<c>Teams:AllowEmulator</c>, <c>Teams:EmulatorOpenIdMetadataUrl</c>): issued by the
+/// botframework.com AAD tenant (v1 <c>sts.windows.net</c> or v2 <c>login.microsoftonline.com/.../v2.0</c>), audience =
+/// our app id, <c>appid</c>/<c>azp</c> = the caller's app id, and no <c>serviceurl</c> claim. A second loopback OpenID
+/// endpoint plays the emulator's tenant with its own signing key. A failed result is what the endpoint answers with 401.
+/// </summary>
+public sealed class EmulatorTokenTests : IAsyncLifetime
+{
+    private const string BotFrameworkTenant = "d6d49420-f39b-4df7-a1dc-d59a935871db";
+    private const string V1Issuer = $"https://sts.windows.net/{BotFrameworkTenant}/";
+    private const string V2Issuer = $"https://login.microsoftonline.com/{BotFrameworkTenant}/v2.0";
+    private readonly SigningKey _emulatorKey = new("emulator-key-1");
+    private FakeBotFramework _botFramework = null!;
+    private FakeBotFramework _emulatorTenant = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _botFramework = await FakeBotFramework.StartAsync();
+        _emulatorTenant = await FakeBotFramework.StartAsync();
+        lock (_emulatorTenant.Keys)
+        {
+            _emulatorTenant.Keys.Clear();
+            _emulatorTenant.Keys.Add(_emulatorKey);
+        }
+        _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _emulatorTenant.DisposeAsync();
+        await _botFramework.DisposeAsync();
+    }
+
+    private BotFrameworkAuthenticator Authenticator(bool allowEmulator) => new(Options.Create(new TeamsOptions
+    {
+        AppId = FakeBotFramework.AppId,
+        AppPassword = "x",
+        OpenIdMetadataUrl = _botFramework.MetadataUrl,
+        AllowEmulator = allowEmulator,
+        EmulatorOpenIdMetadataUrl = _emulatorTenant.MetadataUrl,
+    }), _services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System);
+
+    /// <summary>What the Emulator posts: channel "emulator", its own local service URL.</summary>
+    private static Activity EmulatorActivity() =>
+        new() { Type = "message", ChannelId = "emulator", ServiceUrl = "http://localhost:56789" };
+
+    /// <summary>An Emulator token (v1 carries <c>appid</c>, v2 <c>azp</c>); never a <c>serviceurl</c> claim.</summary>
+    private string EmulatorToken(string issuer = V1Issuer, string audience = FakeBotFramework.AppId, SigningKey? key = null)
+    {
+        var v2 = issuer.EndsWith("/v2.0", StringComparison.Ordinal);
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = now.AddMinutes(-1),
+            NotBefore = now.AddMinutes(-1),
+            Expires = now.AddMinutes(59),
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(v2 ? "azp" : "appid", FakeBotFramework.AppId),
+                new Claim("ver", v2 ? "2.0" : "1.0"),
+                new Claim("tid", BotFrameworkTenant),
+            ]),
+            SigningCredentials = new SigningCredentials((key ?? _emulatorKey).SecurityKey, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    private static Task<AuthenticationResult> Check(BotFrameworkAuthenticator auth, string token) =>
+        auth.AuthenticateAsync("Bearer " + token, EmulatorActivity(), CancellationToken.None);
+
+    [Theory]
+    [InlineData(V1Issuer)]
+    [InlineData(V2Issuer)]
+    public async Task AllowEmulatorFalse_EmulatorToken_IsRejected(string issuer)
+    {
+        var result = await Check(Authenticator(allowEmulator: false), EmulatorToken(issuer));
+
+        Assert.False(result.Succeeded);
+        Assert.False(string.IsNullOrEmpty(result.Failure));
+    }
+
+    [Theory]
+    [InlineData(V1Issuer)]
+    [InlineData(V2Issuer)]
+    public async Task AllowEmulatorTrue_ValidEmulatorToken_IsAccepted(string issuer)
+    {
+        var result = await Check(Authenticator(allowEmulator: true), EmulatorToken(issuer));
+
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.True(_emulatorTenant.JwksRequests > 0, "the emulator's keys come from Teams:EmulatorOpenIdMetadataUrl");
+    }
+
+    [Theory]
+    [InlineData(V1Issuer)]
+    [InlineData(V2Issuer)]
+    public async Task AllowEmulatorTrue_WrongAudience_IsRejected(string issuer) =>
+        Assert.False((await Check(Authenticator(allowEmulator: true), EmulatorToken(issuer, audience: "someone-elses-bot"))).Succeeded);
+
+    [Fact]
+    public async Task AllowEmulatorTrue_EmulatorIssuerSignedByAKeyTheEmulatorTenantDoesNotPublish_IsRejected() =>
+        Assert.False((await Check(Authenticator(allowEmulator: true), EmulatorToken(key: new SigningKey("emulator-key-1")))).Succeeded);
+
+    [Fact]
+    public async Task AllowEmulatorTrue_IssuerOfAnotherTenant_IsRejected() =>
+        Assert.False((await Check(Authenticator(allowEmulator: true), EmulatorToken(issuer: "https://sts.windows.net/00000000-0000-0000-0000-000000000001/"))).Succeeded);
+
+    [Fact]
+    public async Task AllowEmulatorTrue_BotConnectorTokensStillWork()
+    {
+        var activity = new Activity { Type = "message", ServiceUrl = _botFramework.ServiceUrl, ChannelId = "msteams" };
+
+        var result = await Authenticator(allowEmulator: true).AuthenticateAsync("Bearer " + _botFramework.Token(), activity, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure);
+    }
+}
