@@ -58,7 +58,8 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
         new() { Type = "message", ChannelId = "emulator", ServiceUrl = "http://localhost:56789" };
 
     /// <summary>An Emulator token (v1 carries <c>appid</c>, v2 <c>azp</c>); never a <c>serviceurl</c> claim.</summary>
-    private string EmulatorToken(string issuer = V1Issuer, string audience = FakeBotFramework.AppId, SigningKey? key = null)
+    private string EmulatorToken(string issuer = V1Issuer, string audience = FakeBotFramework.AppId, SigningKey? key = null,
+        string caller = FakeBotFramework.AppId, string? version = null)
     {
         var v2 = issuer.EndsWith("/v2.0", StringComparison.Ordinal);
         var now = DateTime.UtcNow;
@@ -71,8 +72,8 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
             Expires = now.AddMinutes(59),
             Subject = new ClaimsIdentity(
             [
-                new Claim(v2 ? "azp" : "appid", FakeBotFramework.AppId),
-                new Claim("ver", v2 ? "2.0" : "1.0"),
+                new Claim(v2 ? "azp" : "appid", caller),
+                new Claim("ver", version ?? (v2 ? "2.0" : "1.0")),
                 new Claim("tid", BotFrameworkTenant),
             ]),
             SigningCredentials = new SigningCredentials((key ?? _emulatorKey).SecurityKey, SecurityAlgorithms.RsaSha256),
@@ -87,6 +88,9 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
     [InlineData(V2Issuer)]
     public async Task AllowEmulatorFalse_EmulatorToken_IsRejected(string issuer)
     {
+        // Even with the emulator's key published by the Bot Framework metadata too: only the flag lets the issuer in.
+        lock (_botFramework.Keys) _botFramework.Keys.Add(_emulatorKey);
+
         var result = await Check(Authenticator(allowEmulator: false), EmulatorToken(issuer));
 
         Assert.False(result.Succeeded);
@@ -109,6 +113,17 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
     [InlineData(V2Issuer)]
     public async Task AllowEmulatorTrue_WrongAudience_IsRejected(string issuer) =>
         Assert.False((await Check(Authenticator(allowEmulator: true), EmulatorToken(issuer, audience: "someone-elses-bot"))).Succeeded);
+
+    [Theory]
+    [InlineData(V1Issuer)]
+    [InlineData(V2Issuer)]
+    public async Task AllowEmulatorTrue_CallerClaimOfAnotherApp_IsRejected(string issuer) =>
+        // As the Bot Framework SDK: the appid (v1) / azp (v2) claim must be our app id, not just the audience.
+        Assert.False((await Check(Authenticator(allowEmulator: true), EmulatorToken(issuer, caller: "99999999-8888-7777-6666-555555555555"))).Succeeded);
+
+    [Fact]
+    public async Task AllowEmulatorTrue_UnknownTokenVersion_IsRejected() =>
+        Assert.False((await Check(Authenticator(allowEmulator: true), EmulatorToken(version: "9.9"))).Succeeded);
 
     [Fact]
     public async Task AllowEmulatorTrue_EmulatorIssuerSignedByAKeyTheEmulatorTenantDoesNotPublish_IsRejected() =>
