@@ -1,11 +1,8 @@
-using System.Security.Claims;
 using ChatOpsBot.Teams.Activities;
 using ChatOpsBot.Teams.Auth;
 using ChatOpsBot.Teams.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace ChatOpsBot.Teams.Tests.Auth;
 
@@ -17,9 +14,8 @@ namespace ChatOpsBot.Teams.Tests.Auth;
 /// </summary>
 public sealed class EmulatorTokenTests : IAsyncLifetime
 {
-    private const string BotFrameworkTenant = "d6d49420-f39b-4df7-a1dc-d59a935871db";
-    private const string V1Issuer = $"https://sts.windows.net/{BotFrameworkTenant}/";
-    private const string V2Issuer = $"https://login.microsoftonline.com/{BotFrameworkTenant}/v2.0";
+    private const string V1Issuer = EmulatorTokens.V1Issuer;
+    private const string V2Issuer = EmulatorTokens.V2Issuer;
     private readonly SigningKey _emulatorKey = new("emulator-key-1");
     private FakeBotFramework _botFramework = null!;
     private FakeBotFramework _emulatorTenant = null!;
@@ -29,11 +25,7 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
     {
         _botFramework = await FakeBotFramework.StartAsync();
         _emulatorTenant = await FakeBotFramework.StartAsync();
-        lock (_emulatorTenant.Keys)
-        {
-            _emulatorTenant.Keys.Clear();
-            _emulatorTenant.Keys.Add(_emulatorKey);
-        }
+        EmulatorTokens.PublishOnly(_emulatorTenant, _emulatorKey);
         _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
     }
 
@@ -57,28 +49,9 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
     private static Activity EmulatorActivity() =>
         new() { Type = "message", ChannelId = "emulator", ServiceUrl = "http://localhost:56789" };
 
-    /// <summary>An Emulator token (v1 carries <c>appid</c>, v2 <c>azp</c>); never a <c>serviceurl</c> claim.</summary>
     private string EmulatorToken(string issuer = V1Issuer, string audience = FakeBotFramework.AppId, SigningKey? key = null,
-        string caller = FakeBotFramework.AppId, string? version = null)
-    {
-        var v2 = issuer.EndsWith("/v2.0", StringComparison.Ordinal);
-        var now = DateTime.UtcNow;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            IssuedAt = now.AddMinutes(-1),
-            NotBefore = now.AddMinutes(-1),
-            Expires = now.AddMinutes(59),
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(v2 ? "azp" : "appid", caller),
-                new Claim("ver", version ?? (v2 ? "2.0" : "1.0")),
-                new Claim("tid", BotFrameworkTenant),
-            ]),
-            SigningCredentials = new SigningCredentials((key ?? _emulatorKey).SecurityKey, SecurityAlgorithms.RsaSha256),
-        });
-    }
+        string caller = FakeBotFramework.AppId, string? version = null) =>
+        EmulatorTokens.Create(key ?? _emulatorKey, issuer, audience, caller, version);
 
     private static Task<AuthenticationResult> Check(BotFrameworkAuthenticator auth, string token) =>
         auth.AuthenticateAsync("Bearer " + token, EmulatorActivity(), CancellationToken.None);
