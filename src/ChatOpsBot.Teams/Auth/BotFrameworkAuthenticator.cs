@@ -75,7 +75,7 @@ public sealed class BotFrameworkAuthenticator
         };
         var result = await _handler.ValidateTokenAsync(raw, parameters).ConfigureAwait(false);
         if (!result.IsValid) return AuthenticationResult.Fail(result.Exception?.GetType().Name ?? "invalid token");
-        if (activity is null) return AuthenticationResult.Ok; // Emulator: no serviceurl claim, no endorsements.
+        if (activity is null) return EmulatorCaller(result.Claims); // Emulator: no serviceurl claim, no endorsements.
 
         var serviceUrl = result.Claims.TryGetValue("serviceurl", out var claim) ? claim as string : null;
         if (serviceUrl is null || activity.ServiceUrl is null || !SameServiceUrl(serviceUrl, activity.ServiceUrl))
@@ -84,6 +84,21 @@ public sealed class BotFrameworkAuthenticator
         if (string.IsNullOrEmpty(activity.ChannelId) || !Endorsements(key).Contains(activity.ChannelId, StringComparer.Ordinal))
             return AuthenticationResult.Fail("signing key not endorsed for the channel");
         return AuthenticationResult.Ok;
+    }
+
+    /// <summary>
+    /// As the Bot Framework SDK: an Emulator token must name our app as the caller, in <c>appid</c> (version 1.0 or no
+    /// version) or <c>azp</c> (version 2.0); other versions are refused.
+    /// </summary>
+    private AuthenticationResult EmulatorCaller(IDictionary<string, object> claims)
+    {
+        var version = claims.TryGetValue("ver", out var v) ? v as string : null;
+        var claim = string.IsNullOrWhiteSpace(version) || version == "1.0" ? "appid" : version == "2.0" ? "azp" : null;
+        if (claim is null) return AuthenticationResult.Fail($"unknown Emulator token version {version}");
+        var caller = claims.TryGetValue(claim, out var c) ? c as string : null;
+        return string.Equals(caller, _options.AppId, StringComparison.Ordinal)
+            ? AuthenticationResult.Ok
+            : AuthenticationResult.Fail($"Emulator token's {claim} claim is not this bot's app id");
     }
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
