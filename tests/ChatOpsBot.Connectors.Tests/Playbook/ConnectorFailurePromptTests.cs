@@ -65,7 +65,7 @@ public sealed class ConnectorFailurePromptTests : IDisposable
 
         Assert.Equal(RunState.AwaitingAnswer, run.State);
         Assert.Equal("QueryingSiem", run.Hunt.State);
-        Assert.Equal([StepFailure.Retry, StepFailure.Abandon], run.Prompt!.Options.Select(o => o.Value));
+        Assert.Equal([StepFailure.Retry, StepFailure.Skip, StepFailure.Abandon], run.Prompt!.Options.Select(o => o.Value));
         var failure = Assert.Single(run.Timeline, e => e.Kind == TimelineEntryKind.StepFailed);
         Assert.Contains(nameof(SplunkException), failure.Value, StringComparison.Ordinal);
         Assert.Contains("HTTP 503", failure.Value, StringComparison.Ordinal);

@@ -24,8 +24,18 @@ public sealed class FakeThreatIntel : IThreatIntel
     /// <summary>Pulses whose indicators were read, in order.</summary>
     public List<string> PulseLookups { get; } = [];
 
+    private int _ipFailures;
+
+    /// <summary>The next <paramref name="times"/> IP look-ups throw, as an intel service that is down.</summary>
+    public void FailIpLookups(int times) => _ipFailures = times;
+
     public Task<IpIntel> LookupIpAsync(IPAddress ip, CancellationToken cancellationToken)
     {
+        if (_ipFailures > 0)
+        {
+            _ipFailures--;
+            throw new HttpRequestException("intel unavailable");
+        }
         IpLookups.Add(ip.ToString());
         return Task.FromResult(Ips.TryGetValue(ip.ToString(), out var intel) ? intel : new IpIntel(Verdict.Unknown, [], "fake-intel"));
     }

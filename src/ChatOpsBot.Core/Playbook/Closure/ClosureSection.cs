@@ -107,6 +107,21 @@ public sealed class ClosureSection : IPlaybookSection
     }
 
     /// <inheritdoc />
+    public bool CanSkip(PlaybookRun run) =>
+        MachineTransitions.Parse<ClosureState>(run.Closure.State) is ClosureState.ResolvingIncident or ClosureState.WritingShiftLog;
+
+    /// <inheritdoc />
+    public void Skip(SectionContext context)
+    {
+        var (machine, _) = CreateMachine(context.Run, context);
+        var resolving = machine.State == ClosureState.ResolvingIncident;
+        context.Notify(Id, NotificationKind.Finding, resolving ? "closure:resolve-skipped" : "closure:shiftlog-skipped",
+            resolving ? "The incident ticket was not resolved: resolve it by hand" : "The shift log was not written: add this run by hand",
+            "", RunSummaryLines.Facts(context.Run));
+        machine.Fire(resolving ? ClosureTrigger.IncidentResolved : ClosureTrigger.ShiftLogWritten);
+    }
+
+    /// <inheritdoc />
     public bool Answer(SectionContext context, SectionAnswer answer)
     {
         var run = context.Run;

@@ -86,6 +86,35 @@ public sealed class ContainmentSection : IPlaybookSection
     }
 
     /// <inheritdoc />
+    public bool CanSkip(PlaybookRun run) => MachineTransitions.Parse<ContainmentState>(run.Containment.State) switch
+    {
+        ContainmentState.Idle => run.Hosts.FirstOrDefault(h => h.Status != HostStatus.Contained) is { AssetLookedUp: false },
+        ContainmentState.RecordingHelpdeskTicket => true,
+        _ => false,
+    };
+
+    /// <inheritdoc />
+    public void Skip(SectionContext context)
+    {
+        var run = context.Run;
+        var (machine, _) = CreateMachine(run, context.Options.HelpdeskTicketPattern, context);
+        if (machine.State == ContainmentState.Idle)
+        {
+            // The asset inventory is down: contain the host without knowing its user.
+            var next = run.Hosts.First(h => h.Status != HostStatus.Contained);
+            next.AssetLookedUp = true;
+            run.Containment.CurrentHost = next.Host;
+            machine.Fire(ContainmentTrigger.NextHostSelected);
+            return;
+        }
+        var host = Current(run);
+        host.Status = HostStatus.Contained;
+        context.Notify(Id, NotificationKind.Finding, $"containment:{host.Host}", $"{host.Host} contained: helpdesk ticket {host.HelpdeskTicket} (not recorded on our ticket)",
+            "The ticket step failed and an analyst skipped it: add the helpdesk number to the incident by hand.");
+        machine.Fire(ContainmentTrigger.HelpdeskTicketRecorded);
+    }
+
+    /// <inheritdoc />
     public bool Answer(SectionContext context, SectionAnswer answer)
     {
         var (machine, submit) = CreateMachine(context.Run, context.Options.HelpdeskTicketPattern, context);

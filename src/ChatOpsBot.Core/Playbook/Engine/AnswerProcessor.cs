@@ -99,6 +99,17 @@ public sealed class AnswerProcessor(IRunStore store, PlaybookEngine engine, RunL
         if (StepFailure.IsEngineOption(option.Value))
         {
             if (option.Value == StepFailure.Abandon) run.State = RunState.Abandoned;
+            if (option.Value == StepFailure.Skip)
+            {
+                var section = engine.Sections[prompt.Section];
+                if (!section.CanSkip(run))
+                {
+                    run.Prompt = prompt;
+                    return (new AnswerResult(AnswerOutcome.Stale, "That step can no longer be skipped; nothing was changed.", prompt), false);
+                }
+                section.Skip(context);
+                context.Record(TimelineEntryKind.Effect, prompt.Section, $"Step skipped by {string.Join(", ", answeredBy.Select(a => a.DisplayName))}");
+            }
         }
         else if (!engine.Sections[prompt.Section].Answer(context, new SectionAnswer(prompt, option, text, answeredBy)))
         {

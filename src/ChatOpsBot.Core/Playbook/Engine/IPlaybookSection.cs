@@ -26,6 +26,15 @@ public interface IPlaybookSection
     /// </summary>
     bool Answer(SectionContext context, SectionAnswer answer);
 
+    /// <summary>
+    /// True when the step of the current state talks to an external system and can be skipped after it failed for
+    /// good (e.g. an intel lookup: the analyst then decides without intel).
+    /// </summary>
+    bool CanSkip(PlaybookRun run);
+
+    /// <summary>Skips the current state's step: records what the step would have produced as "nothing" and fires its event.</summary>
+    void Skip(SectionContext context);
+
     /// <summary>The machine's configuration (states, triggers, guard descriptions), for Mermaid/DOT graphs.</summary>
     StateMachineInfo Describe();
 }

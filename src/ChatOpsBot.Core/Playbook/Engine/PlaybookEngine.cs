@@ -136,7 +136,7 @@ public sealed class PlaybookEngine(
             metrics.StepFailed(section.Id);
             // Drop the half-done step: the saved run is the truth; the step is retried from there.
             run = await store.FindAsync(run.Id, cancellationToken).ConfigureAwait(false) ?? run;
-            StepFailure.Ask(ContextFor(run), section.Id, e);
+            StepFailure.Ask(ContextFor(run), section.Id, e, section.CanSkip(run));
         }
         run.State = run.Prompt is null ? RunState.Running : RunState.AwaitingAnswer;
         await SaveAndDeliverAsync(run, cancellationToken).ConfigureAwait(false);

@@ -63,6 +63,23 @@ public sealed class HuntSection : IPlaybookSection
     }
 
     /// <inheritdoc />
+    public bool CanSkip(PlaybookRun run) =>
+        MachineTransitions.Parse<HuntState>(run.Hunt.State) is HuntState.LoadingFeed or HuntState.QueryingSiem;
+
+    /// <inheritdoc />
+    public void Skip(SectionContext context)
+    {
+        var run = context.Run;
+        var machine = CreateMachine(run, context);
+        context.Feeds.Forget(run.Id);
+        if (machine.State == HuntState.LoadingFeed) machine.Fire(HuntTrigger.FeedLoaded);
+        run.Hits = [];
+        context.Notify(Id, NotificationKind.Finding, "hunt:skipped", "Hunt step skipped: no traffic was looked at",
+            "The feed or SIEM step failed and an analyst skipped it. Run the hunt again once the system is back.");
+        machine.Fire(HuntTrigger.QueryCompleted);
+    }
+
+    /// <inheritdoc />
     public bool Answer(SectionContext context, SectionAnswer answer) => false;
 
     private static async Task LoadFeedAsync(SectionContext context, CancellationToken cancellationToken)

@@ -96,6 +96,33 @@ public sealed class InitialCompromiseSection : IPlaybookSection
     }
 
     /// <inheritdoc />
+    public bool CanSkip(PlaybookRun run) => MachineTransitions.Parse<InitialCompromiseState>(run.InitialCompromise.State)
+        is InitialCompromiseState.SearchingMailbox or InitialCompromiseState.ExportingMail or InitialCompromiseState.RecordingHandover;
+
+    /// <inheritdoc />
+    public void Skip(SectionContext context)
+    {
+        var run = context.Run;
+        var (machine, _) = CreateMachine(run, context);
+        switch (machine.State)
+        {
+            case InitialCompromiseState.SearchingMailbox:
+                var user = CurrentUser(run);
+                user.Checked = true;
+                context.Notify(Id, NotificationKind.Finding, $"ic:scan-skipped:{user.User}", $"Mailbox of {user.User} not searched",
+                    "The mailbox search failed and an analyst skipped it: check this user's recent mail by hand.");
+                machine.Fire(InitialCompromiseTrigger.MailboxChecked);
+                break;
+            case InitialCompromiseState.ExportingMail:
+                machine.Fire(InitialCompromiseTrigger.MailExported);
+                break;
+            case InitialCompromiseState.RecordingHandover:
+                machine.Fire(InitialCompromiseTrigger.HandoverRecorded);
+                break;
+        }
+    }
+
+    /// <inheritdoc />
     public bool Answer(SectionContext context, SectionAnswer answer)
     {
         var run = context.Run;

@@ -87,6 +87,37 @@ public sealed class PivotSection : IPlaybookSection
     }
 
     /// <inheritdoc />
+    public bool CanSkip(PlaybookRun run) =>
+        MachineTransitions.Parse<PivotState>(run.Pivot.State) is PivotState.CollectingIndicators or PivotState.AttachingIndicators or PivotState.QueryingSiem;
+
+    /// <inheritdoc />
+    public void Skip(SectionContext context)
+    {
+        var run = context.Run;
+        var machine = CreateMachine(run, context);
+        var current = Current(run);
+        switch (machine.State)
+        {
+            case PivotState.CollectingIndicators:
+                current.Pivoted = true;
+                run.Pivot.Indicators = [];
+                run.Pivot.Records.RemoveAll(r => r.SourceIp == current.Ip);
+                run.Pivot.Records.Add(new PivotRecord { SourceIp = current.Ip, Skipped = true });
+                machine.Fire(PivotTrigger.IndicatorsCollected);
+                break;
+            case PivotState.AttachingIndicators:
+                machine.Fire(PivotTrigger.IndicatorsAttached);
+                break;
+            case PivotState.QueryingSiem:
+                current.Pivoted = true;
+                CurrentRecord(run).Skipped = true;
+                machine.Fire(PivotTrigger.QueryCompleted);
+                break;
+        }
+        context.Notify(Id, NotificationKind.Progress, $"pivot:step-skipped:{current.Ip}:{machine.State}", $"Pivot step for {current.Ip} skipped after a failure");
+    }
+
+    /// <inheritdoc />
     public bool Answer(SectionContext context, SectionAnswer answer)
     {
         var machine = CreateMachine(context.Run, context);

@@ -82,6 +82,29 @@ public sealed class ValidationSection : IPlaybookSection
     }
 
     /// <inheritdoc />
+    public bool CanSkip(PlaybookRun run) =>
+        MachineTransitions.Parse<ValidationState>(run.Validation.State) is ValidationState.LookingUpIntel or ValidationState.RecordingTicket;
+
+    /// <inheritdoc />
+    public void Skip(SectionContext context)
+    {
+        var run = context.Run;
+        var machine = CreateMachine(run, context);
+        var current = Current(run);
+        if (machine.State == ValidationState.LookingUpIntel)
+        {
+            // The analyst decides without intel; the prompt says so.
+            current.Intel = new IpIntel(Verdict.Unknown, [], "intel unavailable (lookup skipped)");
+            machine.Fire(ValidationTrigger.IntelReceived);
+            return;
+        }
+        var hosts = RecordCompromisedHosts(run, current);
+        context.Notify(Id, NotificationKind.Finding, $"validation:ticket-skipped:{current.Ip}", $"{current.Ip} confirmed as C2; the ticket was not updated",
+            "The ticket step failed and an analyst skipped it: record this on the incident by hand.", [new Fact("Hosts", string.Join(", ", hosts))]);
+        machine.Fire(ValidationTrigger.TicketRecorded);
+    }
+
+    /// <inheritdoc />
     public bool Answer(SectionContext context, SectionAnswer answer)
     {
         var machine = CreateMachine(context.Run, context);
@@ -120,10 +143,9 @@ public sealed class ValidationSection : IPlaybookSection
             suggestion: intel.Verdict == Verdict.Malicious ? nameof(ValidationTrigger.ConfirmMalware) : nameof(ValidationTrigger.DismissAsBenign));
     }
 
-    private async Task RecordOnTicketAsync(SectionContext context, CancellationToken cancellationToken)
+    // Every host that talked to a confirmed C2 IP is compromised, whether or not the ticket could be updated.
+    private static List<string> RecordCompromisedHosts(PlaybookRun run, RemoteIpCase current)
     {
-        var run = context.Run;
-        var current = Current(run);
         var hosts = run.Hits.Where(h => h.RemoteIp == current.Ip).Select(h => h.Host).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         foreach (var host in hosts)
         {
@@ -131,6 +153,14 @@ public sealed class ValidationSection : IPlaybookSection
             if (record is null) run.Hosts.Add(record = new CompromisedHost { Host = host, Origin = current.Origin });
             if (!record.RemoteIps.Contains(current.Ip)) record.RemoteIps.Add(current.Ip);
         }
+        return hosts;
+    }
+
+    private async Task RecordOnTicketAsync(SectionContext context, CancellationToken cancellationToken)
+    {
+        var run = context.Run;
+        var current = Current(run);
+        var hosts = RecordCompromisedHosts(run, current);
         var pulses = string.Join("; ", (current.Intel?.Pulses ?? []).Select(Describe));
         var text = $"C2 IP {current.Ip} confirmed by {current.DecidedBy}. Hosts: {string.Join(", ", hosts)}. Pulses: {(pulses.Length == 0 ? "none" : pulses)}.";
         if (run.Ticket is null)

@@ -17,7 +17,7 @@ public sealed class StepFailureTests
         var run = await bot.Engine.AdvanceAsync((await bot.StartAsync()).Id, CancellationToken.None);
 
         Assert.Equal(RunState.AwaitingAnswer, run.State);
-        Assert.Equal([StepFailure.Retry, StepFailure.Abandon], run.Prompt!.Options.Select(o => o.Value));
+        Assert.Equal([StepFailure.Retry, StepFailure.Skip, StepFailure.Abandon], run.Prompt!.Options.Select(o => o.Value));
         Assert.Equal("QueryingSiem", run.Hunt.State);
         Assert.Empty(run.Hits);
         Assert.Contains("SIEM unavailable", run.Timeline.Single(t => t.Kind == TimelineEntryKind.StepFailed).Value, StringComparison.Ordinal);
@@ -72,5 +72,80 @@ public sealed class StepFailureTests
         Assert.Empty(world.Ticketing.Tickets);
         run = await bot.RunAutoAsync(run.Id);
         DemoOutcome.AssertResolvedIncident(world, run);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_SkipAfterSiemDownForGood_ResolvesTheRunWithNothingFound()
+    {
+        var world = Demo();
+        world.Siem.FailNext(1);
+        var bot = world.StartBot();
+        var run = await bot.Engine.AdvanceAsync((await bot.StartAsync()).Id, CancellationToken.None);
+
+        var skip = await bot.AnswerAsync(run, StepFailure.Skip, People.Alice);
+        run = await bot.RunAutoAsync(run.Id);
+
+        Assert.Equal(Core.Dialog.AnswerOutcome.Accepted, skip.Outcome);
+        Assert.Equal(RunState.Resolved, run.State);
+        Assert.Equal("NothingFound", run.Hunt.State);
+        Assert.Empty(run.Hits);
+        Assert.Single(world.Siem.Queries);
+        Assert.Contains(run.Timeline, t => t.Kind == TimelineEntryKind.Effect && t.Value == "Step skipped by alice");
+        Assert.Contains(world.Channel.Notifications, n => n.Title.StartsWith("Hunt step skipped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_SkipAfterIntelDown_AsksTheAnalystWithoutIntel()
+    {
+        var world = Demo();
+        world.Intel.FailIpLookups(1);
+        var bot = world.StartBot();
+        var run = await bot.RunAutoUntilAsync((await bot.StartAsync()).Id, p => p.Options.Any(o => o.Value == StepFailure.Retry));
+        Assert.Equal("LookingUpIntel", run.Validation.State);
+        Assert.Contains(run.Prompt!.Options, o => o.Value == StepFailure.Skip);
+
+        await bot.AnswerAsync(run, StepFailure.Skip, People.Alice);
+        run = await bot.Engine.AdvanceAsync(run.Id, CancellationToken.None);
+
+        Assert.Equal("AwaitingVerdict", run.Validation.State);
+        Assert.Contains(run.Prompt!.Facts, f => f.Label == "Intel verdict" && f.Value == "Unknown (intel unavailable (lookup skipped))");
+        Assert.Equal(nameof(Core.Playbook.Validation.ValidationTrigger.DismissAsBenign), run.Prompt.Suggestion);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_SkipAfterTicketingDown_KeepsTheCompromisedHostsAndFinishes()
+    {
+        var world = Demo();
+        world.Ticketing.FailBefore(c => c.Kind == "create");
+        var bot = world.StartBot();
+        var run = await bot.RunAutoUntilAsync((await bot.StartAsync()).Id, p => p.Options.Any(o => o.Value == StepFailure.Retry));
+        Assert.Equal("RecordingTicket", run.Validation.State);
+
+        await bot.AnswerAsync(run, StepFailure.Skip, People.Alice);
+        run = await bot.Engine.AdvanceAsync(run.Id, CancellationToken.None);
+
+        Assert.Null(run.Ticket);
+        Assert.Contains(run.Hosts, h => h.Host == "10.20.1.15");
+        Assert.Contains(world.Channel.Notifications, n => n.Title.EndsWith("the ticket was not updated", StringComparison.Ordinal));
+        run = await bot.RunAutoAsync(run.Id);
+        Assert.Equal(RunState.Resolved, run.State);
+        Assert.All(run.Hosts, h => Assert.Equal(HostStatus.Contained, h.Status));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_SkipWhenTheStepIsNoLongerSkippable_IsStaleAndChangesNothing()
+    {
+        var world = Demo();
+        world.Siem.FailNext(1);
+        var bot = world.StartBot();
+        var run = await bot.Engine.AdvanceAsync((await bot.StartAsync()).Id, CancellationToken.None);
+        // Someone retried first (the step then succeeded); a late "skip" on the old prompt must not apply.
+        await bot.AnswerAsync(run, StepFailure.Retry, People.Alice);
+
+        var late = await bot.AnswerAsync(run, StepFailure.Skip, People.Bob);
+
+        Assert.Equal(Core.Dialog.AnswerOutcome.Stale, late.Outcome);
+        var stored = await bot.Engine.AdvanceAsync(run.Id, CancellationToken.None);
+        Assert.NotEmpty(stored.Hits);
     }
 }
