@@ -1,4 +1,4 @@
-using ChatOpsBot.Connectors.Common.Http;
+using ChatOpsBot.Connectors.Http;
 using ChatOpsBot.Core.Health;
 using ChatOpsBot.Core.Mail;
 using Microsoft.Extensions.Configuration;
@@ -29,14 +29,21 @@ public static class GraphExtensions
                 client.BaseAddress = new Uri(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/");
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns the timeouts
             })
-            .AddConnectorResilience(sp =>
-            {
-                var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
-                return new ResilienceSettings(TimeSpan.FromSeconds(options.TimeoutSeconds), options.MaxRetries, TimeSpan.FromMilliseconds(options.RetryBaseDelayMilliseconds));
-            });
+            .AddConnectorPipeline(sp => ConnectorHttp(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
 
         services.Replace(ServiceDescriptor.Singleton<IMailbox>(sp => sp.GetRequiredService<GraphMailbox>()));
         services.AddSingleton<IConnectorCheck, GraphConnectorCheck>();
         return services;
+    }
+
+    // This connector keeps its flat settings (TimeoutSeconds, MaxRetries, RetryBaseDelayMilliseconds); the pipeline is the shared one.
+    private static ConnectorHttpOptions ConnectorHttp(GraphOptions o)
+    {
+        var attempt = TimeSpan.FromSeconds(o.TimeoutSeconds);
+        return new ConnectorHttpOptions
+        {
+            AttemptTimeout = attempt, MaxRetryAttempts = o.MaxRetries, RetryDelay = TimeSpan.FromMilliseconds(o.RetryBaseDelayMilliseconds),
+            TotalTimeout = attempt * (o.MaxRetries + 1) + TimeSpan.FromSeconds(30),
+        };
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatOpsBot.Connectors.Common.Http;
+using ChatOpsBot.Connectors.Http;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -13,7 +13,7 @@ internal static class GraphHttp
     public static async Task<byte[]> SendAsync(HttpClient http, HttpRequestMessage request, string what, CancellationToken cancellationToken)
     {
         if (request.Method == HttpMethod.Post)
-            request.Options.Set(ConnectorResilience.ReadOnly, true); // only the token request is a POST, and it changes nothing
+            request.Options.Set(ConnectorRequests.SafeToRepeat, true); // only the token request is a POST, and it changes nothing
         HttpResponseMessage response;
         try
         {

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatOpsBot.Connectors.Common.Http;
+using ChatOpsBot.Connectors.Http;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -58,7 +58,7 @@ internal sealed class TheHiveApi(HttpClient http)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         if (readOnly)
-            request.Options.Set(ConnectorResilience.ReadOnly, true);
+            request.Options.Set(ConnectorRequests.SafeToRepeat, true);
         HttpResponseMessage response;
         try
         {

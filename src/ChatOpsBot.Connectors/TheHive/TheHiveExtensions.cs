@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using ChatOpsBot.Connectors.Common.Http;
+using ChatOpsBot.Connectors.Http;
 using ChatOpsBot.Core.Health;
 using ChatOpsBot.Core.Ticketing;
 using Microsoft.Extensions.Configuration;
@@ -32,14 +32,21 @@ public static class TheHiveExtensions
                 if (!string.IsNullOrEmpty(options.Organisation))
                     client.DefaultRequestHeaders.Add("X-Organisation", options.Organisation);
             })
-            .AddConnectorResilience(sp =>
-            {
-                var options = sp.GetRequiredService<IOptions<TheHiveOptions>>().Value;
-                return new ResilienceSettings(TimeSpan.FromSeconds(options.TimeoutSeconds), options.MaxRetries, TimeSpan.FromMilliseconds(options.RetryBaseDelayMilliseconds));
-            });
+            .AddConnectorPipeline(sp => ConnectorHttp(sp.GetRequiredService<IOptions<TheHiveOptions>>().Value));
 
         services.Replace(ServiceDescriptor.Singleton<ITicketing, TheHiveTicketing>());
         services.AddSingleton<IConnectorCheck, TheHiveConnectorCheck>();
         return services;
+    }
+
+    // This connector keeps its flat settings (TimeoutSeconds, MaxRetries, RetryBaseDelayMilliseconds); the pipeline is the shared one.
+    private static ConnectorHttpOptions ConnectorHttp(TheHiveOptions o)
+    {
+        var attempt = TimeSpan.FromSeconds(o.TimeoutSeconds);
+        return new ConnectorHttpOptions
+        {
+            AttemptTimeout = attempt, MaxRetryAttempts = o.MaxRetries, RetryDelay = TimeSpan.FromMilliseconds(o.RetryBaseDelayMilliseconds),
+            TotalTimeout = attempt * (o.MaxRetries + 1) + TimeSpan.FromSeconds(30),
+        };
     }
 }
