@@ -3,7 +3,7 @@ namespace ChatOpsBot.Core.Runs;
 /// <summary>Port: persistence of runs, with optimistic concurrency on <see cref="PlaybookRun.Version"/>.</summary>
 public interface IRunStore
 {
-    /// <summary>Stores a new run (version 0 → 1).</summary>
+    /// <summary>Stores a new run (version 0 → 1); throws <see cref="RunAlreadyExistsException"/> when the id is taken.</summary>
     Task CreateAsync(PlaybookRun run, CancellationToken cancellationToken);
 
     /// <summary>The run, or null.</summary>

@@ -26,11 +26,19 @@ public sealed class EfRunStore(IDbContextFactory<ChatOpsDbContext> contexts, Tim
             db.Runs.Add(ToRow(run));
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
             (run.Version, run.UpdatedAt) = (version, updatedAt);
+            if (e is DbUpdateException && await ExistsAsync(run.Id, cancellationToken).ConfigureAwait(false))
+                throw new RunAlreadyExistsException(run.Id, e);
             throw;
         }
+    }
+
+    private async Task<bool> ExistsAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Runs.AnyAsync(r => r.Id == runId, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<PlaybookRun?> FindAsync(string runId, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Playbook.Engine;
 using ChatOpsBot.Core.Runs;
 using Microsoft.Extensions.Options;
@@ -7,15 +6,14 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsBot.Scheduling;
 
 /// <summary>
-/// Starts scheduled hunts. Every replica looks for due occurrences; each occurrence is claimed in the
-/// database (an atomic insert keyed on schedule and time), so exactly one replica starts its run.
+/// Starts scheduled hunts. Every replica looks for due occurrences; the run of an occurrence has an id derived
+/// from the schedule and the time, so the database lets exactly one replica create it. A replica that died
+/// between creating the run and queueing it is covered by the next tick, which queues the unstarted run.
 /// </summary>
 public sealed class HuntScheduler(
-    IOptions<SchedulerOptions> options, IChannelStateStore claims, PlaybookEngine engine, IRunWorkQueue queue, TimeProvider clock, ILogger<HuntScheduler> logger)
+    IOptions<SchedulerOptions> options, IRunStore runs, PlaybookEngine engine, IRunWorkQueue queue, TimeProvider clock, ILogger<HuntScheduler> logger)
     : BackgroundService
 {
-    private const string ClaimChannel = "scheduler";
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}";
     private DateTimeOffset? _checkedUpTo;
 
     /// <inheritdoc />
@@ -36,6 +34,13 @@ public sealed class HuntScheduler(
         }
     }
 
+    /// <summary>The id of the run of <paramref name="schedule"/>'s occurrence at <paramref name="occurrence"/>: the same on every replica.</summary>
+    public static string RunIdFor(string schedule, DateTimeOffset occurrence)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(schedule.ToUpperInvariant())));
+        return $"r-{occurrence.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-s{hash[..8]}";
+    }
+
     /// <summary>Starts the run of every occurrence due since the last tick (or within the catch-up window); returns the runs this replica started.</summary>
     public async Task<IReadOnlyList<string>> TickAsync(CancellationToken cancellationToken)
     {
@@ -50,18 +55,25 @@ public sealed class HuntScheduler(
             var due = cron.GetOccurrences(from, now, zone, fromInclusive: _checkedUpTo is null, toInclusive: true).ToList();
             foreach (var occurrence in due.TakeLast(1))
             {
-                var key = $"{schedule.Name}:{occurrence.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}";
-                if (!await claims.TryAddAsync(ClaimChannel, key, _owner, cancellationToken).ConfigureAwait(false)) continue;
-                var run = await engine.StartAsync(new RunSettings
+                var runId = RunIdFor(schedule.Name, occurrence);
+                try
                 {
-                    Channel = schedule.Channel, ChannelAddress = string.IsNullOrWhiteSpace(schedule.ChannelAddress) ? null : schedule.ChannelAddress,
-                    StartedBy = $"schedule:{schedule.Name}", Feed = schedule.Feed ?? "",
-                    WindowTo = occurrence, WindowFrom = schedule.Window is { } w ? occurrence - w : default,
-                }, cancellationToken).ConfigureAwait(false);
-                await claims.SetAsync(ClaimChannel, key, run.Id, cancellationToken).ConfigureAwait(false);
-                await queue.EnqueueAdvanceAsync(run.Id, cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("Schedule {Schedule}: occurrence {Occurrence} started run {RunId}", schedule.Name, occurrence, run.Id);
-                started.Add(run.Id);
+                    await engine.StartAsync(new RunSettings
+                    {
+                        Channel = schedule.Channel, ChannelAddress = string.IsNullOrWhiteSpace(schedule.ChannelAddress) ? null : schedule.ChannelAddress,
+                        StartedBy = $"schedule:{schedule.Name}", Feed = schedule.Feed ?? "",
+                        WindowTo = occurrence, WindowFrom = schedule.Window is { } w ? occurrence - w : default,
+                    }, runId, cancellationToken).ConfigureAwait(false);
+                    started.Add(runId);
+                    logger.LogInformation("Schedule {Schedule}: occurrence {Occurrence} started run {RunId}", schedule.Name, occurrence, runId);
+                }
+                catch (RunAlreadyExistsException)
+                {
+                    // Another replica (or an earlier tick) created it; queue it only if nobody ever advanced it.
+                    var existing = await runs.FindAsync(runId, cancellationToken).ConfigureAwait(false);
+                    if (existing is not { State: RunState.Running, Hunt.State: "NotStarted" }) continue;
+                }
+                await queue.EnqueueAdvanceAsync(runId, cancellationToken).ConfigureAwait(false);
             }
         }
         _checkedUpTo = now;

@@ -49,7 +49,7 @@ public sealed class InMemoryRunStore : IRunStore
     {
         lock (_gate)
         {
-            if (_runs.ContainsKey(run.Id)) throw new InvalidOperationException($"Run {run.Id} exists.");
+            if (_runs.ContainsKey(run.Id)) throw new RunAlreadyExistsException(run.Id);
             run.Version = 1;
             _runs[run.Id] = (1, RunJson.Serialize(run));
         }

@@ -48,6 +48,20 @@ public class EfRunStoreTests
     }
 
     [SkippableFact]
+    public async Task Create_with_a_taken_id_throws_RunAlreadyExists_and_keeps_the_first_run()
+    {
+        await using var storage = await StorageFixture.CreateAsync(Provider);
+        await storage.Runs.CreateAsync(SampleRuns.InValidation("r-same", StorageFixture.Start), Ct);
+        var second = SampleRuns.InValidation("r-same", StorageFixture.Start);
+        second.Settings.StartedBy = "the other replica";
+
+        var error = await Assert.ThrowsAsync<RunAlreadyExistsException>(() => storage.Runs.CreateAsync(second, Ct));
+
+        Assert.Equal("r-same", error.RunId);
+        Assert.NotEqual("the other replica", (await storage.Runs.FindAsync("r-same", Ct))!.Settings.StartedBy);
+    }
+
+    [SkippableFact]
     public async Task Find_of_an_unknown_run_returns_null()
     {
         await using var storage = await StorageFixture.CreateAsync(Provider);

@@ -75,6 +75,36 @@ public sealed class HuntSchedulerTests
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero), run!.Settings.WindowTo);
     }
 
+    [Fact]
+    public async Task A_run_created_by_a_replica_that_died_before_queueing_it_is_queued_by_the_next_tick()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 10, 2, 0, TimeSpan.Zero));
+        await using var replica = await BotServicesFixture.CreateAsync(db.ConnectionString, time, Schedule("*/5 * * * *"));
+        var occurrence = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+        var runId = HuntScheduler.RunIdFor("daily", occurrence);
+        // The dead replica got as far as creating the run.
+        await replica.Get<ChatOpsBot.Core.Playbook.Engine.PlaybookEngine>().StartAsync(new RunSettings { Channel = "terminal", WindowTo = occurrence }, runId, Ct);
+
+        var started = await replica.Get<HuntScheduler>().TickAsync(Ct);
+
+        Assert.Empty(started);
+        Assert.Single(await replica.Get<IRunStore>().ListAsync(10, Ct));
+        var queued = await replica.Get<ChatOpsBot.Storage.WorkQueue.DbWorkQueue>().ClaimAsync("test", TimeSpan.FromMinutes(1), Ct);
+        Assert.Equal(runId, queued!.RunId);
+    }
+
+    [Fact]
+    public void RunIdFor_is_the_same_on_every_replica_and_differs_per_schedule()
+    {
+        var at = new DateTimeOffset(2026, 11, 28, 7, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(HuntScheduler.RunIdFor("daily", at), HuntScheduler.RunIdFor("daily", at));
+        Assert.NotEqual(HuntScheduler.RunIdFor("daily", at), HuntScheduler.RunIdFor("nightly", at));
+        Assert.NotEqual(HuntScheduler.RunIdFor("daily", at), HuntScheduler.RunIdFor("daily", at.AddDays(1)));
+        Assert.StartsWith("r-20261128-070000-s", HuntScheduler.RunIdFor("daily", at), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Scheduler:Schedules:0:Cron", "every morning", "Scheduler:Schedules:0:Cron")]
     [InlineData("Scheduler:Schedules:0:TimeZone", "Mars/Olympus", "Scheduler:Schedules:0:TimeZone")]

@@ -26,8 +26,15 @@ public sealed class PlaybookEngine(
     /// <summary>The sections, by id.</summary>
     public IReadOnlyDictionary<PlaybookSection, IPlaybookSection> Sections => _sections;
 
+    /// <summary>Creates and stores a new run with a fresh id; call <see cref="AdvanceAsync"/> to start it.</summary>
+    public Task<PlaybookRun> StartAsync(RunSettings settings, CancellationToken cancellationToken) => StartAsync(settings, null, cancellationToken);
+
     /// <summary>Creates and stores a new run; call <see cref="AdvanceAsync"/> to start it.</summary>
-    public async Task<PlaybookRun> StartAsync(RunSettings settings, CancellationToken cancellationToken)
+    /// <param name="settings">What the run works on.</param>
+    /// <param name="runId">A caller-chosen id (scheduled hunts derive it from the occurrence, so a second start of the
+    /// same occurrence fails with <see cref="RunAlreadyExistsException"/>); null for a fresh random id.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public async Task<PlaybookRun> StartAsync(RunSettings settings, string? runId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (settings.WindowTo == default) settings.WindowTo = now;
@@ -35,7 +42,7 @@ public sealed class PlaybookEngine(
         if (string.IsNullOrWhiteSpace(settings.Feed)) settings.Feed = options.Value.Feed;
         var run = new PlaybookRun
         {
-            Id = $"r-{now:yyyyMMdd-HHmmss}-{System.Security.Cryptography.RandomNumberGenerator.GetHexString(4, lowercase: true)}",
+            Id = runId ?? $"r-{now:yyyyMMdd-HHmmss}-{System.Security.Cryptography.RandomNumberGenerator.GetHexString(4, lowercase: true)}",
             CreatedAt = now, UpdatedAt = now, Settings = settings,
         };
         await store.CreateAsync(run, cancellationToken).ConfigureAwait(false);
