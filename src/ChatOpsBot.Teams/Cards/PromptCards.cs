@@ -16,7 +16,7 @@ public static class PromptCards
     public static JsonObject Open(Prompt prompt)
     {
         var body = Header(prompt);
-        if (prompt.Text.Length > 0) body.Add(AdaptiveCard.Text(prompt.Text));
+        if (prompt.Text.Length > 0) body.Add(AdaptiveCard.Text(TeamsText.Escape(prompt.Text)));
         if (prompt.Facts.Count > 0) body.Add(AdaptiveCard.Facts(prompt.Facts.Select(f => (f.Label, f.Value))));
         if (prompt.Suggestion is { } suggestion && prompt.FindOption(suggestion) is { } suggested)
             body.Add(AdaptiveCard.Text($"Evidence points to: **{TeamsText.Escape(suggested.Label)}**", subtle: true));

@@ -61,6 +61,15 @@ public sealed class PromptCardsTests
     }
 
     [Fact]
+    public void PromptText_IsEscapedToo()
+    {
+        var json = PromptCards.Open(Choice() with { Text = "Step failed: [Retry here](https://evil.example/x)" }).ToJsonString();
+
+        Assert.DoesNotContain("[Retry here](", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://evil", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TextPrompt_HasARequiredInputWithRegexAndErrorMessage_AndShowsTheLastError()
     {
         var card = PromptCards.Open(Text());
