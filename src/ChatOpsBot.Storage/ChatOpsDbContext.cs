@@ -16,6 +16,7 @@ public class ChatOpsDbContext : DbContext
     protected ChatOpsDbContext(DbContextOptions options) : base(options) { }
 
     public DbSet<RunRow> Runs => Set<RunRow>();
+    public DbSet<RunEntryRow> RunEntries => Set<RunEntryRow>();
     public DbSet<TicketRow> Tickets => Set<TicketRow>();
     public DbSet<TicketCommentRow> TicketComments => Set<TicketCommentRow>();
     public DbSet<TicketAttachmentRow> TicketAttachments => Set<TicketAttachmentRow>();
@@ -38,6 +39,16 @@ public class ChatOpsDbContext : DbContext
             run.Property(r => r.Section).HasMaxLength(40);
             run.Property(r => r.Version).IsConcurrencyToken();
             run.HasIndex(r => r.CreatedAt);
+        });
+
+        modelBuilder.Entity<RunEntryRow>(entry =>
+        {
+            entry.ToTable("run_entries");
+            // The key is also the read path: one run's entries of one kind past a position.
+            entry.HasKey(e => new { e.RunId, e.Kind, e.Seq });
+            entry.Property(e => e.RunId).HasMaxLength(100);
+            entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+            entry.HasOne<RunRow>().WithMany().HasForeignKey(e => e.RunId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<TicketRow>(ticket =>

@@ -16,4 +16,12 @@ public sealed class StorageOptions
     /// <c>Storage:ConnectionString</c>; default <c>Data Source=.data/chatopsbot.db</c>. A missing SQLite directory is created.
     /// </summary>
     public string ConnectionString { get; set; } = DefaultConnectionString;
+
+    /// <summary>
+    /// <c>Storage:RunCacheSize</c>; default 64. How many runs (the most recently used) each replica keeps the
+    /// timeline, closed prompts and hits of in memory, so loading a run reads only entries it has not seen and a save
+    /// can tell that it only appends. A run evicted between its load and its save still saves correctly, but rewrites
+    /// those lists once.
+    /// </summary>
+    public int RunCacheSize { get; set; } = 64;
 }

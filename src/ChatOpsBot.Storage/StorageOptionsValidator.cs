@@ -19,6 +19,9 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         else if (options.Provider == StorageProvider.Postgres && !IsValidPostgres(options.ConnectionString))
             failures.Add($"{StorageOptions.SectionName}:ConnectionString is not a valid PostgreSQL connection string with a Host (e.g. Host=db;Database=chatopsbot;Username=bot).");
 
+        if (options.RunCacheSize < 1)
+            failures.Add($"{StorageOptions.SectionName}:RunCacheSize must be at least 1.");
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -52,6 +52,16 @@ public sealed class StorageExtensionsTests
     }
 
     [Fact]
+    public void A_run_cache_size_below_one_is_rejected_with_a_message_naming_the_key()
+    {
+        using var provider = Build(new() { ["Storage:RunCacheSize"] = "0" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("Storage:RunCacheSize must be at least 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Defaults_are_sqlite_in_the_data_directory()
     {
         using var provider = Build([]);
@@ -60,6 +70,7 @@ public sealed class StorageExtensionsTests
 
         Assert.Equal(StorageProvider.Sqlite, options.Provider);
         Assert.Equal("Data Source=.data/chatopsbot.db", options.ConnectionString);
+        Assert.Equal(64, options.RunCacheSize);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Core.Ticketing;
+using ChatOpsBot.Storage.Runs;
 using ChatOpsBot.Storage.Ticketing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,8 @@ internal sealed class StorageFixture : IAsyncDisposable
     public ServiceProvider Services { get; }
     public FakeTimeProvider Time { get; }
     public IRunStore Runs => Services.GetRequiredService<IRunStore>();
+    /// <summary>Another store on the same database, with a cache of its own: what a second replica would be.</summary>
+    public IRunStore NewRunStore() => ActivatorUtilities.CreateInstance<EfRunStore>(Services);
     public ITicketing Ticketing => Services.GetRequiredService<ITicketing>();
     public ITicketQueries Tickets => Services.GetRequiredService<ITicketQueries>();
     public StorageInitializer Initializer => Services.GetRequiredService<StorageInitializer>();

@@ -2,27 +2,30 @@ using ChatOpsBot.Core.Siem;
 
 namespace ChatOpsBot.Core.Runs;
 
-/// <summary>A hit as kept on the run.</summary>
+/// <summary>
+/// A hit as kept on the run. Immutable once made, like <see cref="TimelineEntry"/>, so a store may share it between
+/// the runs it hands out.
+/// </summary>
 public sealed class HitRecord
 {
     /// <summary>Internal host.</summary>
-    public string Host { get; set; } = "";
+    public string Host { get; init; } = "";
     /// <summary>Indicator side.</summary>
-    public string RemoteIp { get; set; } = "";
+    public string RemoteIp { get; init; } = "";
     /// <summary>First connection.</summary>
-    public DateTimeOffset FirstSeen { get; set; }
+    public DateTimeOffset FirstSeen { get; init; }
     /// <summary>Last connection.</summary>
-    public DateTimeOffset LastSeen { get; set; }
+    public DateTimeOffset LastSeen { get; init; }
     /// <summary>Connections.</summary>
-    public long Connections { get; set; }
+    public long Connections { get; init; }
     /// <summary>Bytes both ways.</summary>
-    public long Bytes { get; set; }
+    public long Bytes { get; init; }
     /// <summary>Who connected.</summary>
-    public HitDirection Direction { get; set; }
+    public HitDirection Direction { get; init; }
     /// <summary>Hunt or pivot.</summary>
-    public HitOrigin Origin { get; set; }
+    public HitOrigin Origin { get; init; }
     /// <summary>For pivot hits: the confirmed C2 IP whose pulse led here.</summary>
-    public string? PivotOf { get; set; }
+    public string? PivotOf { get; init; }
 
     /// <summary>Copies a SIEM hit.</summary>
     public static HitRecord From(C2Hit hit, HitOrigin origin, string? pivotOf = null) => new()

@@ -39,11 +39,36 @@ namespace ChatOpsBot.Storage.Migrations
                     b.ToTable("channel_state", (string)null);
                 });
 
+            modelBuilder.Entity("ChatOpsBot.Storage.Runs.RunEntryRow", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "Kind", "Seq");
+
+                    b.ToTable("run_entries", (string)null);
+                });
+
             modelBuilder.Entity("ChatOpsBot.Storage.Runs.RunRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClosedPromptCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedAt")
                         .IsRequired()
@@ -52,6 +77,12 @@ namespace ChatOpsBot.Storage.Migrations
                     b.Property<string>("Document")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryGeneration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HitCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Section")
                         .IsRequired()
@@ -62,6 +93,9 @@ namespace ChatOpsBot.Storage.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TimelineCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UpdatedAt")
                         .IsRequired()
@@ -252,6 +286,15 @@ namespace ChatOpsBot.Storage.Migrations
                     b.HasIndex("AvailableAt", "Id");
 
                     b.ToTable("work_items", (string)null);
+                });
+
+            modelBuilder.Entity("ChatOpsBot.Storage.Runs.RunEntryRow", b =>
+                {
+                    b.HasOne("ChatOpsBot.Storage.Runs.RunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChatOpsBot.Storage.Ticketing.TicketAttachmentRow", b =>

@@ -1,6 +1,9 @@
 namespace ChatOpsBot.Storage.Runs;
 
-/// <summary>Table <c>runs</c>: the run document plus the columns that listing and concurrency need.</summary>
+/// <summary>
+/// Table <c>runs</c>: the run document plus the columns that listing and concurrency need. The append-only lists
+/// (timeline, closed prompts, hits) live in <c>run_entries</c>, so a save writes what changed, not the whole run.
+/// </summary>
 public sealed class RunRow
 {
     public string Id { get; set; } = "";
@@ -12,6 +15,20 @@ public sealed class RunRow
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Optimistic-concurrency token: every save checks and increments it.</summary>
     public int Version { get; set; }
-    /// <summary>The whole run as <see cref="Core.Runs.RunJson"/>.</summary>
+    /// <summary>
+    /// The run as <see cref="Core.Runs.RunJson"/> without the lists kept in <c>run_entries</c>
+    /// (<see cref="RunDocument"/>); on a legacy row (null counts) the whole run, lists included.
+    /// </summary>
     public string Document { get; set; } = "";
+    /// <summary>Timeline entries stored in <c>run_entries</c>; null on a row written before that table existed.</summary>
+    public int? TimelineCount { get; set; }
+    /// <summary>Closed prompts stored in <c>run_entries</c>; null like <see cref="TimelineCount"/>.</summary>
+    public int? ClosedPromptCount { get; set; }
+    /// <summary>Hits stored in <c>run_entries</c>; null like <see cref="TimelineCount"/>.</summary>
+    public int? HitCount { get; set; }
+    /// <summary>
+    /// Bumped whenever a save rewrites a list instead of appending to it, so another replica's cache, which assumes
+    /// the stored lists only grow, knows its copy is no longer a prefix.
+    /// </summary>
+    public int EntryGeneration { get; set; }
 }

@@ -7,7 +7,7 @@ using ChatOpsBot.Storage.Runs;
 
 namespace ChatOpsBot.Storage.Tests.Runs;
 
-public class EfRunStoreTests
+public partial class EfRunStoreTests
 {
     /// <summary>The database engine these tests run on; a subclass runs them all on PostgreSQL.</summary>
     protected virtual StorageProvider Provider => StorageProvider.Sqlite;

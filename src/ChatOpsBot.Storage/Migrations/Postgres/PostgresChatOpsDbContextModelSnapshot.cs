@@ -45,11 +45,36 @@ namespace ChatOpsBot.Storage.Migrations.Postgres
                     b.ToTable("channel_state", (string)null);
                 });
 
+            modelBuilder.Entity("ChatOpsBot.Storage.Runs.RunEntryRow", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("RunId", "Kind", "Seq");
+
+                    b.ToTable("run_entries", (string)null);
+                });
+
             modelBuilder.Entity("ChatOpsBot.Storage.Runs.RunRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ClosedPromptCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("CreatedAt")
                         .IsRequired()
@@ -58,6 +83,12 @@ namespace ChatOpsBot.Storage.Migrations.Postgres
                     b.Property<string>("Document")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("EntryGeneration")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HitCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Section")
                         .IsRequired()
@@ -68,6 +99,9 @@ namespace ChatOpsBot.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("TimelineCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("UpdatedAt")
                         .IsRequired()
@@ -266,6 +300,15 @@ namespace ChatOpsBot.Storage.Migrations.Postgres
                     b.HasIndex("AvailableAt", "Id");
 
                     b.ToTable("work_items", (string)null);
+                });
+
+            modelBuilder.Entity("ChatOpsBot.Storage.Runs.RunEntryRow", b =>
+                {
+                    b.HasOne("ChatOpsBot.Storage.Runs.RunRow", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChatOpsBot.Storage.Ticketing.TicketAttachmentRow", b =>
