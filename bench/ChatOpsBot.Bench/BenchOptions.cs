@@ -47,6 +47,6 @@ internal sealed record BenchOptions(long Lines, int C2Count, int Cidrs, int Cidr
             Get("scaling", "1") != "0",
             Get("fixed", "1") != "0",
             Get("hunt-scan", "0") != "0",
-            Path.GetFullPath(Get("host", Path.Combine(repoRoot, "src", "ChatOpsBot", "bin", "Release", "net10.0", "ChatOpsBot.dll"))));
+            Path.GetFullPath(Get("host", Path.Combine(repoRoot, ".build", "fast", "ChatOpsBot.dll"))));
     }
 }

@@ -223,7 +223,7 @@ internal sealed partial class ScannerBench(BenchOptions options)
         Console.WriteLine();
         if (!File.Exists(options.HostDll))
         {
-            Console.WriteLine($"Fixed cost: {options.HostDll} not built (dotnet build -c Release src/ChatOpsBot); skipped.");
+            Console.WriteLine($"Fixed cost: {options.HostDll} not built (dotnet publish src/ChatOpsBot -p:PublishProfile=FastStart); skipped.");
             return;
         }
 

@@ -7,10 +7,20 @@ namespace ChatOpsBot.Composition;
 /// <summary>Builds the generic host used by the terminal verbs (no web server).</summary>
 public static class TerminalHost
 {
+    /// <summary>The host's switch for reloading appsettings*.json when they change.</summary>
+    internal const string ReloadConfigOnChangeKey = "hostBuilder:reloadConfigOnChange";
+
     /// <summary>A host with the bot's services, the terminal channel and <paramref name="overrides"/> applied last.</summary>
     public static IHost Build(IReadOnlyDictionary<string, string?> overrides, TerminalConsole console)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = RepositoryPaths.ContentRoot() });
+        // A terminal verb lives for seconds: watching appsettings*.json for changes would only cost start-up time
+        // (a recursive inotify watch over the content root, which is the repository when run from it).
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection([new(ReloadConfigOnChangeKey, "false")]);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = RepositoryPaths.ContentRoot(), Configuration = configuration,
+        });
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Services.AddSerilog((_, logger) => BotLogging.Configure(logger, builder.Configuration));
         builder.Services.AddChatOpsBot(builder.Configuration);

@@ -32,4 +32,26 @@ public sealed class UInt32SetTests
             Assert.Equal(expected.Contains(probe), set.Contains(probe));
         }
     }
+
+    [Theory]
+    [InlineData(new uint[] { 45, 185 }, 6)]
+    [InlineData(new uint[] { 0 }, 7)]
+    [InlineData(new uint[] { 63, 64, 127, 128, 191, 192, 255 }, 8)]
+    public void Contains_ValuesInFewFirstOctets_MatchesHashSetInsideAndOutsideThem(uint[] octets, int seed)
+    {
+        // The first-octet map turns most absent values away; values sharing an octet with an entry still go to the table.
+        var random = new Random(seed);
+        var values = Enumerable.Range(0, 3000).Select(i => (octets[i % octets.Length] << 24) | (uint)random.Next(0, 1 << 24)).ToList();
+        var expected = values.ToHashSet();
+        var set = new UInt32Set(values);
+
+        Assert.All(expected, v => Assert.True(set.Contains(v)));
+        for (var i = 0; i < 100_000; i++)
+        {
+            var octet = i % 2 == 0 ? octets[random.Next(octets.Length)] : (uint)random.Next(0, 256);
+            var probe = (octet << 24) | (uint)random.Next(0, 1 << 24);
+            Assert.Equal(expected.Contains(probe), set.Contains(probe));
+        }
+        Assert.Equal(expected.Contains(0), set.Contains(0));
+    }
 }

@@ -8,7 +8,9 @@ namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
 /// Bloom filter of about 8 bits per entry, two bits in one 64-bit word (one load, ~5% false positives): most
 /// lookups of absent values (nearly all of a scan) touch only the filter,
 /// which stays cache-resident where the table would not (500k entries: 512 KB of filter against 8 MB of table),
-/// so the cost per line hardly grows with the number of indicators.
+/// so the cost per line hardly grows with the number of indicators. In front of both, a 256-bit map of the first
+/// octets present: C2 lists hold public addresses, so the internal side of nearly every connection (10/8, most of
+/// 172/8 and 192/8 aside) is turned away by one load that always hits L1, whatever the list's size.
 /// </summary>
 internal sealed class UInt32Set
 {
@@ -17,6 +19,7 @@ internal sealed class UInt32Set
     private readonly ulong[] _filter;
     private readonly int _filterShift;
     private readonly bool _hasZero;
+    private readonly ulong[] _firstOctets = new ulong[4];
 
     public UInt32Set(IReadOnlyCollection<uint> values)
     {
@@ -28,6 +31,7 @@ internal sealed class UInt32Set
         _filterShift = 32 - BitOperations.Log2((uint)(filterBits / 64));
         foreach (var v in values)
         {
+            _firstOctets[v >> 30] |= 1UL << (int)((v >> 24) & 63);
             if (v == 0)
             {
                 _hasZero = true; // 0 marks an empty slot
@@ -60,6 +64,11 @@ internal sealed class UInt32Set
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(uint value)
     {
+        if ((_firstOctets[value >> 30] & (1UL << (int)((value >> 24) & 63))) == 0)
+        {
+            return false;
+        }
+
         var h = Hash(value);
         var bits = FilterBits(h);
         if ((_filter[h >> _filterShift] & bits) != bits)
