@@ -12,23 +12,26 @@ namespace ChatOpsBot.Storage.CompiledModels.Postgres
     public partial class PostgresChatOpsDbContextModel
     {
         private PostgresChatOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("226d71c1-30a5-4a6f-b9cd-7056ca0e36db"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("e6531347-1d4c-4fe4-ab23-5fb7b3bc44bb"), entityTypeCount: 7)
         {
         }
 
         partial void Initialize()
         {
             var channelStateRow = ChannelStateRowEntityType.Create(this);
+            var runEntryRow = RunEntryRowEntityType.Create(this);
             var runRow = RunRowEntityType.Create(this);
             var ticketAttachmentRow = TicketAttachmentRowEntityType.Create(this);
             var ticketCommentRow = TicketCommentRowEntityType.Create(this);
             var ticketRow = TicketRowEntityType.Create(this);
             var workItemRow = WorkItemRowEntityType.Create(this);
 
+            RunEntryRowEntityType.CreateForeignKey1(runEntryRow, runRow);
             TicketAttachmentRowEntityType.CreateForeignKey1(ticketAttachmentRow, ticketRow);
             TicketCommentRowEntityType.CreateForeignKey1(ticketCommentRow, ticketRow);
 
             ChannelStateRowEntityType.CreateAnnotations(channelStateRow);
+            RunEntryRowEntityType.CreateAnnotations(runEntryRow);
             RunRowEntityType.CreateAnnotations(runRow);
             TicketAttachmentRowEntityType.CreateAnnotations(ticketAttachmentRow);
             TicketCommentRowEntityType.CreateAnnotations(ticketCommentRow);

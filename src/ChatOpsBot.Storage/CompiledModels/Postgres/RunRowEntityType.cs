@@ -21,7 +21,7 @@ namespace ChatOpsBot.Storage.CompiledModels.Postgres
                 "ChatOpsBot.Storage.Runs.RunRow",
                 typeof(RunRow),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 11,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -33,6 +33,14 @@ namespace ChatOpsBot.Storage.CompiledModels.Postgres
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 100);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var closedPromptCount = runtimeEntityType.AddProperty(
+                "ClosedPromptCount",
+                typeof(int?),
+                propertyInfo: typeof(RunRow).GetProperty("ClosedPromptCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RunRow).GetField("<ClosedPromptCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            closedPromptCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -50,6 +58,22 @@ namespace ChatOpsBot.Storage.CompiledModels.Postgres
                 fieldInfo: typeof(RunRow).GetField("<Document>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             document.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var entryGeneration = runtimeEntityType.AddProperty(
+                "EntryGeneration",
+                typeof(int),
+                propertyInfo: typeof(RunRow).GetProperty("EntryGeneration", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RunRow).GetField("<EntryGeneration>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            entryGeneration.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var hitCount = runtimeEntityType.AddProperty(
+                "HitCount",
+                typeof(int?),
+                propertyInfo: typeof(RunRow).GetProperty("HitCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RunRow).GetField("<HitCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            hitCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var section = runtimeEntityType.AddProperty(
                 "Section",
                 typeof(string),
@@ -65,6 +89,14 @@ namespace ChatOpsBot.Storage.CompiledModels.Postgres
                 fieldInfo: typeof(RunRow).GetField("<State>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40);
             state.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var timelineCount = runtimeEntityType.AddProperty(
+                "TimelineCount",
+                typeof(int?),
+                propertyInfo: typeof(RunRow).GetProperty("TimelineCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RunRow).GetField("<TimelineCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            timelineCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",

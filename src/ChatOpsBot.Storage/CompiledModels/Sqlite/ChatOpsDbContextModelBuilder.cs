@@ -11,23 +11,26 @@ namespace ChatOpsBot.Storage.CompiledModels.Sqlite
     public partial class ChatOpsDbContextModel
     {
         private ChatOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("47870fff-0f5d-4157-b984-07420dfbce85"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("5ae9cc47-e171-41c3-8378-94fb0a62ffeb"), entityTypeCount: 7)
         {
         }
 
         partial void Initialize()
         {
             var channelStateRow = ChannelStateRowEntityType.Create(this);
+            var runEntryRow = RunEntryRowEntityType.Create(this);
             var runRow = RunRowEntityType.Create(this);
             var ticketAttachmentRow = TicketAttachmentRowEntityType.Create(this);
             var ticketCommentRow = TicketCommentRowEntityType.Create(this);
             var ticketRow = TicketRowEntityType.Create(this);
             var workItemRow = WorkItemRowEntityType.Create(this);
 
+            RunEntryRowEntityType.CreateForeignKey1(runEntryRow, runRow);
             TicketAttachmentRowEntityType.CreateForeignKey1(ticketAttachmentRow, ticketRow);
             TicketCommentRowEntityType.CreateForeignKey1(ticketCommentRow, ticketRow);
 
             ChannelStateRowEntityType.CreateAnnotations(channelStateRow);
+            RunEntryRowEntityType.CreateAnnotations(runEntryRow);
             RunRowEntityType.CreateAnnotations(runRow);
             TicketAttachmentRowEntityType.CreateAnnotations(ticketAttachmentRow);
             TicketCommentRowEntityType.CreateAnnotations(ticketCommentRow);

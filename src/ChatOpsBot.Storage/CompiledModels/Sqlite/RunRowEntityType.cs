@@ -20,7 +20,7 @@ namespace ChatOpsBot.Storage.CompiledModels.Sqlite
                 "ChatOpsBot.Storage.Runs.RunRow",
                 typeof(RunRow),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 11,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -31,6 +31,13 @@ namespace ChatOpsBot.Storage.CompiledModels.Sqlite
                 fieldInfo: typeof(RunRow).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 100);
+
+            var closedPromptCount = runtimeEntityType.AddProperty(
+                "ClosedPromptCount",
+                typeof(int?),
+                propertyInfo: typeof(RunRow).GetProperty("ClosedPromptCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RunRow).GetField("<ClosedPromptCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -46,6 +53,20 @@ namespace ChatOpsBot.Storage.CompiledModels.Sqlite
                 propertyInfo: typeof(RunRow).GetProperty("Document", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RunRow).GetField("<Document>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            var entryGeneration = runtimeEntityType.AddProperty(
+                "EntryGeneration",
+                typeof(int),
+                propertyInfo: typeof(RunRow).GetProperty("EntryGeneration", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RunRow).GetField("<EntryGeneration>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
+            var hitCount = runtimeEntityType.AddProperty(
+                "HitCount",
+                typeof(int?),
+                propertyInfo: typeof(RunRow).GetProperty("HitCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RunRow).GetField("<HitCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var section = runtimeEntityType.AddProperty(
                 "Section",
                 typeof(string),
@@ -59,6 +80,13 @@ namespace ChatOpsBot.Storage.CompiledModels.Sqlite
                 propertyInfo: typeof(RunRow).GetProperty("State", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RunRow).GetField("<State>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40);
+
+            var timelineCount = runtimeEntityType.AddProperty(
+                "TimelineCount",
+                typeof(int?),
+                propertyInfo: typeof(RunRow).GetProperty("TimelineCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RunRow).GetField("<TimelineCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",
