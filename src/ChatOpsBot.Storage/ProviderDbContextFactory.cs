@@ -1,11 +1,14 @@
 using ChatOpsBot.Storage.Postgres;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ChatOpsBot.Storage;
 
 /// <summary>
 /// Creates contexts for the configured provider. PostgreSQL gets <see cref="PostgresChatOpsDbContext"/>, whose
-/// migrations are generated for PostgreSQL; SQLite keeps the base context and its own migrations.
+/// migrations are generated for PostgreSQL; SQLite keeps the base context and its own migrations. Contexts are
+/// pooled: every store call opens one, and a fresh context resolves EF's scoped services anew each time, which
+/// dominated a save once a hunt had hundreds of IPs to validate.
 /// </summary>
 internal sealed class ProviderDbContextFactory : IDbContextFactory<ChatOpsDbContext>
 {
@@ -17,15 +20,15 @@ internal sealed class ProviderDbContextFactory : IDbContextFactory<ChatOpsDbCont
         {
             var builder = new DbContextOptionsBuilder<PostgresChatOpsDbContext>();
             ChatOpsDbContextOptions.Configure(builder, options);
-            var built = builder.Options;
-            _create = () => new PostgresChatOpsDbContext(built);
+            var pool = new PooledDbContextFactory<PostgresChatOpsDbContext>(builder.Options);
+            _create = pool.CreateDbContext;
         }
         else
         {
             var builder = new DbContextOptionsBuilder<ChatOpsDbContext>();
             ChatOpsDbContextOptions.Configure(builder, options);
-            var built = builder.Options;
-            _create = () => new ChatOpsDbContext(built);
+            var pool = new PooledDbContextFactory<ChatOpsDbContext>(builder.Options);
+            _create = pool.CreateDbContext;
         }
     }
 
