@@ -53,7 +53,8 @@ internal sealed partial class ScannerBench(BenchOptions options)
 
         if (options.Fixed && options.Files.Count == 0)
         {
-            FixedCost(mainC2 ?? Generate("tsv", options.Lines, options.C2Count, options.Cidrs, options.CidrHits).C2);
+            var (tsvLog, tsvC2) = Generate("tsv", options.Lines, options.C2Count, options.Cidrs, options.CidrHits);
+            new HostBench(options).Execute(mainC2 ?? tsvC2, tsvLog);
         }
 
         Console.WriteLine();
@@ -216,59 +217,6 @@ internal sealed partial class ScannerBench(BenchOptions options)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- .gz ({new FileInfo(gz).Length >> 20} MB, gzip -6): scan {Seconds(gzWall)} s (cpu {Seconds(gzCpu)} s, peak RSS {gzPeak:F0} MB, {gzResult.Hits.Count} pairs), zcat > /dev/null {Seconds(zcat)} s: {Ratio(gzWall, zcat)} (target <= 1.3x)"));
     }
-
-    /// <summary>The built terminal mode over an empty log with the C2 list as feed (issue 7: <= 0.6 s), and optionally the scan's share of a real hunt.</summary>
-    private void FixedCost(string c2)
-    {
-        Console.WriteLine();
-        if (!File.Exists(options.HostDll))
-        {
-            Console.WriteLine($"Fixed cost: {options.HostDll} not built (dotnet publish src/ChatOpsBot -p:PublishProfile=FastStart); skipped.");
-            return;
-        }
-
-        var empty = Path.Combine(options.DataFolder, "empty.log");
-        File.WriteAllBytes(empty, []);
-        var db = Path.Combine(options.DataFolder, "fixed-cost.db");
-        foreach (var f in Directory.GetFiles(options.DataFolder, "fixed-cost.db*"))
-        {
-            File.Delete(f);
-        }
-
-        var timeTool = File.Exists("/usr/bin/time");
-        var runs = Math.Max(5, options.Repeat);
-        var walls = new List<TimeSpan>();
-        var cpus = new List<double>();
-        var stats = Path.Combine(options.DataFolder, "fixed-cost.time");
-        var command = $"dotnet {Quote(options.HostDll)} hunt --logs {Quote(empty)} --feed {Quote(c2)} --auto --db {Quote(db)} > /dev/null 2>&1";
-        Run(command); // warm-up (file cache; creates the database)
-        for (var i = 0; i < runs; i++)
-        {
-            walls.Add(Run(timeTool ? $"/usr/bin/time -f '%U %S' -o {Quote(stats)} {command}" : command).Elapsed);
-            if (timeTool)
-            {
-                var parts = File.ReadAllText(stats).Trim().Split(' ');
-                cpus.Add(double.Parse(parts[0], CultureInfo.InvariantCulture) + double.Parse(parts[1], CultureInfo.InvariantCulture));
-            }
-        }
-
-        var feedLines = File.ReadLines(c2).Count(l => l.Length > 0 && !l.StartsWith('#'));
-        var cpuText = cpus.Count > 0 ? ", median cpu " + cpus.Order().ElementAt(cpus.Count / 2).ToString("F2", CultureInfo.InvariantCulture) + " s" : "";
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Fixed cost: `dotnet ChatOpsBot.dll hunt --logs <empty> --feed <{feedLines} IOCs> --auto --db <file>`: median wall {Seconds(MedianOf(walls))} s (min {Seconds(walls.Min())} s){cpuText} over {runs} runs (target <= 0.6 s)"));
-
-        if (options.HuntScan)
-        {
-            // The same run over the TSV log: the SIEM logs its scan time (the scan's share of the hunt; the rest is the playbook's work on the hits).
-            var (log, _) = Generate("tsv", options.Lines, options.C2Count, options.Cidrs, options.CidrHits);
-            var hunt = Run($"dotnet {Quote(options.HostDll)} hunt --logs {Quote(log)} --feed {Quote(c2)} --auto --since 24h --until 2026-01-02T00:00:00Z --db {Quote(db)} 2>&1 >/dev/null | grep 'Local logs scanned' || true");
-            var match = ScannedIn().Match(hunt.Output);
-            Console.WriteLine($"Hunt over {Path.GetFileName(log)}: total wall {Seconds(hunt.Elapsed)} s; scan inside it: {(match.Success ? match.Groups[1].Value + " ms" : "?")} ({hunt.Output.Trim()})");
-        }
-    }
-
-    [GeneratedRegex(@"in (\d+) ms")]
-    private static partial Regex ScannedIn();
 
     /// <summary>Resets the kernel's peak-RSS mark (VmHWM) of this process (Linux).</summary>
     private static void ResetPeakMemory()
