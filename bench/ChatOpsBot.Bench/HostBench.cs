@@ -76,14 +76,17 @@ internal sealed partial class HostBench(BenchOptions options)
     {
         var quiet = Path.Combine(options.DataFolder, Path.GetFileNameWithoutExtension(c2) + "-nohits-" + Path.GetFileNameWithoutExtension(log) + ".txt");
         if (File.Exists(quiet)) return quiet;
-        var lines = File.ReadLines(c2).Where(l => l.Length > 0 && !l.StartsWith('#') && !l.Contains('/', StringComparison.Ordinal)).ToList();
+        var lines = File.ReadLines(c2).Where(l => l.Length > 0 && !l.StartsWith('#') && !Address(l).Contains('/', StringComparison.Ordinal)).ToList();
         var siem = new LocalLogSiem(Options.Create(new LocalLogsOptions { Paths = [log] }), NullLogger<LocalLogSiem>.Instance);
-        var indicators = lines.Select(l => IPAddress.Parse(l.Split(',')[0].Trim())).Select(a => new IPNetwork(a, 32)).ToList();
+        var indicators = lines.Select(l => new IPNetwork(IPAddress.Parse(Address(l)), 32)).ToList();
         var result = siem.QueryAsync(new SiemQuery(indicators, DateTimeOffset.UnixEpoch, new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero), QueryPurpose.Hunt), CancellationToken.None).GetAwaiter().GetResult();
         var seen = result.Hits.Select(h => h.RemoteIp).ToHashSet(StringComparer.Ordinal);
-        File.WriteAllLines(quiet, lines.Where(l => !seen.Contains(l.Split(',')[0].Trim())));
+        File.WriteAllLines(quiet, lines.Where(l => !seen.Contains(Address(l))));
         return quiet;
     }
+
+    /// <summary>The address field of a list line (Bambenek: the first of several comma-separated fields).</summary>
+    private static string Address(string line) => line.Split(',')[0].Trim();
 
     private string Database(string name)
     {
