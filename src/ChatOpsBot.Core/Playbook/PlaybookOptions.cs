@@ -21,6 +21,13 @@ public sealed class PlaybookOptions
     /// <summary>Priority given to the helpdesk request and our ticket. Default P1.</summary>
     public string Priority { get; set; } = "P1";
 
+    /// <summary>
+    /// Pending feed IPs (of one batch: the hunt's, or a pivot's) from which Validation triages them together: intel for
+    /// all of them, then one decision dismisses those intel has nothing against; the rest are asked one by one.
+    /// Default 20; 0 turns triage off (every IP is asked on its own).
+    /// </summary>
+    public int TriageThreshold { get; set; } = 20;
+
     /// <summary>Distinct approvers each gated decision needs (two-person rule: set to 2).</summary>
     public ApprovalOptions Approvals { get; set; } = new();
 

@@ -19,6 +19,8 @@ public sealed class PlaybookOptionsValidator : IValidateOptions<PlaybookOptions>
         Regex? pattern = null;
         try { pattern = new Regex(options.HelpdeskTicketPattern, RegexOptions.CultureInvariant); }
         catch (ArgumentException e) { errors.Add($"{p}:HelpdeskTicketPattern is not a valid regular expression: {e.Message}"); }
+        if (options.TriageThreshold < 0)
+            errors.Add($"{p}:TriageThreshold must be 0 (no triage) or more (was {options.TriageThreshold}).");
         if (string.IsNullOrWhiteSpace(options.Priority)) errors.Add($"{p}:Priority must not be empty.");
         foreach (var (key, value) in new[] { ("Validation", options.Approvals.Validation), ("Containment", options.Approvals.Containment), ("Closure", options.Approvals.Closure) })
             if (value is < 1 or > 5) errors.Add($"{p}:Approvals:{key} must be between 1 and 5 (was {value}).");

@@ -25,13 +25,18 @@ public sealed class FakeThreatIntel : IThreatIntel
     public List<string> PulseLookups { get; } = [];
 
     private int _ipFailures;
+    private int _ipSuccessesBeforeFailures;
 
-    /// <summary>The next <paramref name="times"/> IP look-ups throw, as an intel service that is down.</summary>
-    public void FailIpLookups(int times) => _ipFailures = times;
+    /// <summary>
+    /// After <paramref name="after"/> more successful IP look-ups, the next <paramref name="times"/> throw, as an intel
+    /// service that goes down.
+    /// </summary>
+    public void FailIpLookups(int times, int after = 0) => (_ipFailures, _ipSuccessesBeforeFailures) = (times, after);
 
     public Task<IpIntel> LookupIpAsync(IPAddress ip, CancellationToken cancellationToken)
     {
-        if (_ipFailures > 0)
+        if (_ipSuccessesBeforeFailures > 0) _ipSuccessesBeforeFailures--;
+        else if (_ipFailures > 0)
         {
             _ipFailures--;
             throw new HttpRequestException("intel unavailable");

@@ -42,6 +42,9 @@ public sealed class InMemoryRunStore : IRunStore
         }
     }
 
+    /// <summary>Sees every run about to be stored (after the concurrency check), e.g. to follow a run step by step.</summary>
+    public Action<PlaybookRun>? Saving { get; set; }
+
     /// <summary>The first save for which <paramref name="when"/> holds throws instead of storing: a process killed before its write.</summary>
     public void CrashOnSave(Func<PlaybookRun, bool> when) => _crashOnSave = when;
 
@@ -87,6 +90,7 @@ public sealed class InMemoryRunStore : IRunStore
                 Conflicts++;
                 throw new RunConcurrencyException(run.Id, run.Version);
             }
+            Saving?.Invoke(run);
             if (_crashOnSave is { } crash && crash(run))
             {
                 _crashOnSave = null;

@@ -73,6 +73,37 @@ public sealed class TestWorld
         return world;
     }
 
+    /// <summary>
+    /// A noisy feed: <paramref name="unknown"/> feed IPs intel knows nothing about (198.18.x.y, each from its own
+    /// host 10.30.x.y) and <paramref name="malicious"/> intel calls Malicious (203.0.113.n, no pulses, from 10.40.0.n).
+    /// The flagged ones carry the most connections, so the hunt lists them first.
+    /// </summary>
+    public static TestWorld ManyIps(int unknown, int malicious)
+    {
+        var world = new TestWorld();
+        for (var i = 0; i < unknown; i++)
+            world.AddTraffic($"10.30.{i / 250}.{i % 250 + 1}", UnknownIp(i), connections: 1);
+        for (var i = 0; i < malicious; i++)
+        {
+            world.AddTraffic($"10.40.0.{i + 1}", FlaggedIp(i), connections: 100);
+            world.Intel.Ips[FlaggedIp(i)] = new IpIntel(Verdict.Malicious, [], "fake-otx");
+        }
+        return world;
+    }
+
+    /// <summary>The <paramref name="i"/>th unknown IP of <see cref="ManyIps"/>.</summary>
+    public static string UnknownIp(int i) => $"198.18.{i / 250}.{i % 250 + 1}";
+
+    /// <summary>The <paramref name="i"/>th malicious IP of <see cref="ManyIps"/>.</summary>
+    public static string FlaggedIp(int i) => $"203.0.113.{i + 1}";
+
+    /// <summary>A feed indicator <paramref name="remoteIp"/> that <paramref name="host"/> talked to in the window.</summary>
+    public void AddTraffic(string host, string remoteIp, int connections, bool inFeed = true)
+    {
+        if (inFeed) Feed.Indicators.Add(remoteIp);
+        Siem.Connections.Add(new C2Hit(host, remoteIp, Now.AddHours(-3), Now.AddHours(-2), connections, 1_000L * connections, HitDirection.Outbound));
+    }
+
     /// <summary>A world whose SIEM sees no traffic to any feed indicator.</summary>
     public static TestWorld Quiet()
     {

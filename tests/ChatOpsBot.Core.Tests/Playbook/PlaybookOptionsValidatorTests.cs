@@ -20,6 +20,7 @@ public sealed class PlaybookOptionsValidatorTests
         { "Auto:HelpdeskTicketFormat={1}", "Playbook:Auto:HelpdeskTicketFormat" },
         { "Auto:HelpdeskTicketFormat=ticket {0}", "Playbook:Auto:HelpdeskTicketFormat" },
         { "Auto:PhishingColleague= ", "Playbook:Auto:PhishingColleague" },
+        { "TriageThreshold=-1", "Playbook:TriageThreshold" },
     };
 
     [Fact]
@@ -58,6 +59,15 @@ public sealed class PlaybookOptionsValidatorTests
         Assert.Equal(2, Validator.Validate(null, options).Failures!.Count());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(500)]
+    public void Validate_TriageThresholdZeroOrMore_Succeeds(int threshold)
+    {
+        Assert.True(Validator.Validate(null, new PlaybookOptions { TriageThreshold = threshold }).Succeeded);
+    }
+
     [Fact]
     public void Validate_TwoPersonRule_Succeeds()
     {
@@ -79,6 +89,7 @@ public sealed class PlaybookOptionsValidatorTests
             case "Approvals:Closure": options.Approvals.Closure = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case "Auto:HelpdeskTicketFormat": options.Auto.HelpdeskTicketFormat = value; break;
             case "Auto:PhishingColleague": options.Auto.PhishingColleague = value; break;
+            case "TriageThreshold": options.TriageThreshold = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             default: throw new ArgumentException(change);
         }
         return options;

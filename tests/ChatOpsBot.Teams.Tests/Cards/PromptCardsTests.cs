@@ -51,6 +51,25 @@ public sealed class PromptCardsTests
     }
 
     [Fact]
+    public void Open_TriageQuestion_ListsEveryFactAndOneActionPerOption()
+    {
+        var triage = Choice() with
+        {
+            Title = "546 feed IPs have no malware intel", Suggestion = "DismissUnflagged",
+            Facts = [new Fact("IPs", "546"), .. Enumerable.Range(1, 20).Select(i => new Fact($"198.18.0.{i}", $"10.30.0.{i}")), new Fact("More", "526 more in the CSV")],
+            Options = [new PromptOption("DismissUnflagged", "Dismiss the 546 without malware intel", OptionStyle.Primary), new PromptOption("ReviewEach", "Review each IP")],
+        };
+
+        var card = PromptCards.Open(triage);
+
+        var facts = card["body"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "FactSet")!["facts"]!.AsArray();
+        Assert.Equal(22, facts.Count);
+        var actions = card["actions"]!.AsArray();
+        Assert.Equal(["DismissUnflagged", "ReviewEach"], actions.Select(a => a!["data"]!["option"]!.GetValue<string>()));
+        Assert.Equal("positive", actions[0]!["style"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Facts_AreEscaped()
     {
         var json = PromptCards.Open(Choice()).ToJsonString();

@@ -10,6 +10,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("Playbook__MailLookbackDays", "0", "Playbook:MailLookbackDays")]
     [InlineData("Playbook__HelpdeskTicketPattern", "([", "Playbook:HelpdeskTicketPattern")]
+    [InlineData("Playbook__TriageThreshold", "-1", "Playbook:TriageThreshold")]
     [InlineData("Feed__TimeoutSeconds", "0", "Feed:TimeoutSeconds")]
     [InlineData("Storage__Provider", "Oracle", "Storage:Provider")]
     [InlineData("Siem__Provider", "Elastic", "Siem:Provider")]

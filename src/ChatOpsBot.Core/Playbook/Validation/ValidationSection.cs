@@ -13,6 +13,8 @@ namespace ChatOpsBot.Core.Playbook.Validation;
 /// <summary>
 /// Section 2: for each remote IP, show the intel verdict and pulses and let the analyst decide. Malware opens
 /// the incident ticket (one per incident; later IPs and hosts are added to it). Pivot hits come back here.
+/// A batch of at least <see cref="PlaybookOptions.TriageThreshold"/> pending IPs is triaged first: intel for all
+/// of them, then one decision dismisses those intel has nothing against; the rest go one by one.
 /// </summary>
 public sealed class ValidationSection : IPlaybookSection
 {
@@ -20,20 +22,40 @@ public sealed class ValidationSection : IPlaybookSection
     [
         (ValidationTrigger.ConfirmMalware, new PromptOption(nameof(ValidationTrigger.ConfirmMalware), "Tied to malware", OptionStyle.Danger, RequiresApprover: true)),
         (ValidationTrigger.DismissAsBenign, new PromptOption(nameof(ValidationTrigger.DismissAsBenign), "Not malicious")),
+        // Dismissing many is still dismissing: open to every analyst, as DismissAsBenign is.
+        (ValidationTrigger.DismissUnflagged, new PromptOption(nameof(ValidationTrigger.DismissUnflagged), "Dismiss those without malware intel", OptionStyle.Primary)),
+        (ValidationTrigger.ReviewEach, new PromptOption(nameof(ValidationTrigger.ReviewEach), "Review each IP")),
     ];
 
     /// <inheritdoc />
     public PlaybookSection Id => PlaybookSection.Validation;
 
     /// <summary>The Validation machine over <paramref name="run"/>'s persisted state.</summary>
-    public static StateMachine<ValidationState, ValidationTrigger> CreateMachine(PlaybookRun run, SectionContext? context = null)
+    /// <param name="run">The run.</param>
+    /// <param name="triageThreshold">The configured <see cref="PlaybookOptions.TriageThreshold"/> (0: never triage).</param>
+    /// <param name="context">Records transitions when given.</param>
+    public static StateMachine<ValidationState, ValidationTrigger> CreateMachine(PlaybookRun run, int triageThreshold, SectionContext? context = null)
     {
         var machine = new StateMachine<ValidationState, ValidationTrigger>(
             () => MachineTransitions.Parse<ValidationState>(run.Validation.State), s => run.Validation.State = s.ToString());
-        bool pending() => run.RemoteIps.Any(r => r.Status == IpVerdictStatus.Pending);
+        bool pending() => run.RemoteIps.Any(ValidationTriage.IsPending);
+        bool triageDue() => triageThreshold > 0 && !run.Validation.BatchTriaged && run.RemoteIps.Count(ValidationTriage.IsPending) >= triageThreshold;
+        bool lacksIntel() => ValidationTriage.LacksIntel(run);
+        bool enoughUnflagged() => triageThreshold > 0 && ValidationTriage.Unflagged(run).Count >= triageThreshold;
         machine.Configure(ValidationState.Idle)
-            .PermitIf(ValidationTrigger.NextIpSelected, ValidationState.LookingUpIntel, pending, "an IP awaits a verdict")
+            .PermitIf(ValidationTrigger.NextIpSelected, ValidationState.LookingUpIntel,
+                new Tuple<Func<bool>, string>(pending, "an IP awaits a verdict"), new Tuple<Func<bool>, string>(() => !triageDue(), "no batch awaits triage"))
+            .PermitIf(ValidationTrigger.BatchSelected, ValidationState.LookingUpIntelForAll, triageDue, "enough IPs await a verdict to triage them together")
             .PermitIf(ValidationTrigger.AllIpsValidated, ValidationState.Completed, () => !pending(), "every IP has a verdict");
+        machine.Configure(ValidationState.LookingUpIntelForAll)
+            .PermitReentryIf(ValidationTrigger.BatchIntelReceived, lacksIntel, "IPs of the batch still lack intel")
+            .PermitIf(ValidationTrigger.BatchIntelReceived, ValidationState.AwaitingTriage,
+                () => !lacksIntel() && enoughUnflagged(), "enough IPs of the batch have no malware intel")
+            .PermitIf(ValidationTrigger.BatchIntelReceived, ValidationState.Idle,
+                () => !lacksIntel() && !enoughUnflagged(), "intel flags too many of the batch to triage");
+        machine.Configure(ValidationState.AwaitingTriage)
+            .Permit(ValidationTrigger.DismissUnflagged, ValidationState.Idle)
+            .Permit(ValidationTrigger.ReviewEach, ValidationState.Idle);
         machine.Configure(ValidationState.LookingUpIntel).Permit(ValidationTrigger.IntelReceived, ValidationState.AwaitingVerdict);
         machine.Configure(ValidationState.AwaitingVerdict)
             .Permit(ValidationTrigger.ConfirmMalware, ValidationState.RecordingTicket)
@@ -45,7 +67,7 @@ public sealed class ValidationSection : IPlaybookSection
     }
 
     /// <inheritdoc />
-    public StateMachineInfo Describe() => CreateMachine(new PlaybookRun()).GetInfo();
+    public StateMachineInfo Describe() => CreateMachine(new PlaybookRun(), new PlaybookOptions().TriageThreshold).GetInfo();
 
     /// <inheritdoc />
     public bool HasWork(PlaybookRun run) =>
@@ -55,20 +77,34 @@ public sealed class ValidationSection : IPlaybookSection
     public async Task StepAsync(SectionContext context, CancellationToken cancellationToken)
     {
         var run = context.Run;
-        var machine = CreateMachine(run, context);
+        var machine = CreateMachine(run, context.Options.TriageThreshold, context);
         switch (machine.State)
         {
             case ValidationState.Completed:
+                // Only here do new IPs arrive (the scheduler runs Pivot once Validation is done): a new batch.
+                run.Validation.BatchTriaged = false;
                 machine.Fire(ValidationTrigger.PivotHitsArrived);
+                break;
+            case ValidationState.Idle when machine.CanFire(ValidationTrigger.BatchSelected):
+                machine.Fire(ValidationTrigger.BatchSelected);
+                run.Validation.BatchTriaged = true;
                 break;
             case ValidationState.Idle:
                 var next = run.RemoteIps.FirstOrDefault(r => r.Status == IpVerdictStatus.Pending);
                 run.Validation.CurrentIp = next?.Ip;
                 machine.Fire(next is null ? ValidationTrigger.AllIpsValidated : ValidationTrigger.NextIpSelected);
                 break;
+            case ValidationState.LookingUpIntelForAll:
+                await ValidationTriage.LookUpNextAsync(context, cancellationToken).ConfigureAwait(false);
+                machine.Fire(ValidationTrigger.BatchIntelReceived);
+                break;
+            case ValidationState.AwaitingTriage:
+                ValidationTriage.Ask(context, PromptOptions.From(machine.CanFire, AnalystTriggers));
+                break;
             case ValidationState.LookingUpIntel:
                 var current = Current(run);
-                current.Intel = await context.Ports.Intel.LookupIpAsync(IPAddress.Parse(current.Ip), cancellationToken).ConfigureAwait(false);
+                // The batch look-up of a triage may already have brought it.
+                current.Intel ??= await context.Ports.Intel.LookupIpAsync(IPAddress.Parse(current.Ip), cancellationToken).ConfigureAwait(false);
                 machine.Fire(ValidationTrigger.IntelReceived);
                 break;
             case ValidationState.AwaitingVerdict:
@@ -83,18 +119,25 @@ public sealed class ValidationSection : IPlaybookSection
 
     /// <inheritdoc />
     public bool CanSkip(PlaybookRun run) =>
-        MachineTransitions.Parse<ValidationState>(run.Validation.State) is ValidationState.LookingUpIntel or ValidationState.RecordingTicket;
+        MachineTransitions.Parse<ValidationState>(run.Validation.State)
+            is ValidationState.LookingUpIntelForAll or ValidationState.LookingUpIntel or ValidationState.RecordingTicket;
 
     /// <inheritdoc />
     public void Skip(SectionContext context)
     {
         var run = context.Run;
-        var machine = CreateMachine(run, context);
+        var machine = CreateMachine(run, context.Options.TriageThreshold, context);
+        if (machine.State == ValidationState.LookingUpIntelForAll)
+        {
+            ValidationTriage.MarkIntelUnavailable(run);
+            machine.Fire(ValidationTrigger.BatchIntelReceived);
+            return;
+        }
         var current = Current(run);
         if (machine.State == ValidationState.LookingUpIntel)
         {
             // The analyst decides without intel; the prompt says so.
-            current.Intel = new IpIntel(Verdict.Unknown, [], "intel unavailable (lookup skipped)");
+            current.Intel = new IpIntel(Verdict.Unknown, [], ValidationTriage.SkippedSource);
             machine.Fire(ValidationTrigger.IntelReceived);
             return;
         }
@@ -107,9 +150,15 @@ public sealed class ValidationSection : IPlaybookSection
     /// <inheritdoc />
     public bool Answer(SectionContext context, SectionAnswer answer)
     {
-        var machine = CreateMachine(context.Run, context);
+        var machine = CreateMachine(context.Run, context.Options.TriageThreshold, context);
         var trigger = answer.Trigger<ValidationTrigger>();
         if (!machine.CanFire(trigger)) return false;
+        if (trigger is ValidationTrigger.DismissUnflagged or ValidationTrigger.ReviewEach)
+        {
+            if (trigger == ValidationTrigger.DismissUnflagged) ValidationTriage.Dismiss(context, answer);
+            machine.Fire(trigger);
+            return true;
+        }
         var current = Current(context.Run);
         current.Status = trigger == ValidationTrigger.ConfirmMalware ? IpVerdictStatus.Malware : IpVerdictStatus.NotMalicious;
         current.DecidedBy = answer.Names;

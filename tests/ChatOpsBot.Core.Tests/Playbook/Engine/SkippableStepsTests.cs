@@ -21,6 +21,8 @@ public sealed class SkippableStepsTests
     [InlineData(PlaybookSection.Validation, "LookingUpIntel", true)]
     [InlineData(PlaybookSection.Validation, "RecordingTicket", true)]
     [InlineData(PlaybookSection.Validation, "AwaitingVerdict", false)]
+    [InlineData(PlaybookSection.Validation, "LookingUpIntelForAll", true)]
+    [InlineData(PlaybookSection.Validation, "AwaitingTriage", false)]
     [InlineData(PlaybookSection.Containment, "RecordingHelpdeskTicket", true)]
     [InlineData(PlaybookSection.Containment, "AwaitingHelpdeskTicket", false)]
     [InlineData(PlaybookSection.Pivot, "CollectingIndicators", true)]

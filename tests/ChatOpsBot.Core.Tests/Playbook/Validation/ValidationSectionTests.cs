@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Playbook;
 using ChatOpsBot.Core.Playbook.Validation;
 using ChatOpsBot.Core.Runs;
 using static ChatOpsBot.Core.Playbook.Validation.ValidationState;
@@ -5,8 +6,11 @@ using static ChatOpsBot.Core.Playbook.Validation.ValidationTrigger;
 
 namespace ChatOpsBot.Core.Tests.Playbook.Validation;
 
+/// <summary>The machine under the default threshold: one pending IP never makes a batch to triage.</summary>
 public sealed class ValidationSectionTests : MachineTableTests<ValidationState, ValidationTrigger>
 {
+    private static readonly int Threshold = new PlaybookOptions().TriageThreshold;
+
     private static readonly (ValidationState, bool?, ValidationTrigger, ValidationState)[] Rows =
     [
         (Idle, true, NextIpSelected, LookingUpIntel),
@@ -16,6 +20,10 @@ public sealed class ValidationSectionTests : MachineTableTests<ValidationState, 
         (AwaitingVerdict, null, DismissAsBenign, Idle),
         (RecordingTicket, null, TicketRecorded, Idle),
         (Completed, true, PivotHitsArrived, Idle),
+        (LookingUpIntelForAll, true, BatchIntelReceived, LookingUpIntelForAll),
+        (LookingUpIntelForAll, false, BatchIntelReceived, Idle),
+        (AwaitingTriage, null, DismissUnflagged, Idle),
+        (AwaitingTriage, null, ReviewEach, Idle),
     ];
 
     public static TheoryData<ValidationState, bool, ValidationTrigger, ValidationState> Transitions => Expand(Rows);
@@ -34,9 +42,9 @@ public sealed class ValidationSectionTests : MachineTableTests<ValidationState, 
     }
 
     protected override string Persisted(PlaybookRun run) => run.Validation.State;
-    protected override ValidationState Rebuilt(PlaybookRun run) => ValidationSection.CreateMachine(run).State;
-    protected override bool CanFire(PlaybookRun run, ValidationTrigger trigger) => ValidationSection.CreateMachine(run).CanFire(trigger);
-    protected override void Fire(PlaybookRun run, ValidationTrigger trigger) => ValidationSection.CreateMachine(run).Fire(trigger);
+    protected override ValidationState Rebuilt(PlaybookRun run) => ValidationSection.CreateMachine(run, Threshold).State;
+    protected override bool CanFire(PlaybookRun run, ValidationTrigger trigger) => ValidationSection.CreateMachine(run, Threshold).CanFire(trigger);
+    protected override void Fire(PlaybookRun run, ValidationTrigger trigger) => ValidationSection.CreateMachine(run, Threshold).Fire(trigger);
 
     [Theory]
     [InlineData(Completed, false, false)]
