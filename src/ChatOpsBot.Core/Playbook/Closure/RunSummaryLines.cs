@@ -24,16 +24,30 @@ public static class RunSummaryLines
         return lines;
     }
 
-    /// <summary>Summary facts.</summary>
+    /// <summary>How many items a chat fact lists before it says how many more there are.</summary>
+    public const int MaxListedInFacts = 10;
+
+    /// <summary>
+    /// Summary facts, for chat: lists are cut at <see cref="MaxListedInFacts"/> items. A hunt that dismissed hundreds
+    /// of feed IPs would otherwise post them all in every closing message (and exceed Slack's 3 000-character block
+    /// text); the ticket and the shift log keep the full lists (<see cref="Lines"/>).
+    /// </summary>
     public static IReadOnlyList<Fact> Facts(PlaybookRun run) =>
     [
         new("Ticket", run.Ticket?.Id ?? "none"),
         new("Hits", run.Hits.Count.ToString(CultureInfo.InvariantCulture)),
-        new("Confirmed C2", Join(run.RemoteIps.Where(r => r.Status == IpVerdictStatus.Malware).Select(r => r.Ip))),
-        new("Dismissed", Join(run.RemoteIps.Where(r => r.Status == IpVerdictStatus.NotMalicious).Select(r => r.Ip))),
-        new("Contained hosts", Join(run.Hosts.Select(h => h.Host))),
+        new("Confirmed C2", JoinCapped(run.RemoteIps.Where(r => r.Status == IpVerdictStatus.Malware).Select(r => r.Ip))),
+        new("Dismissed", JoinCapped(run.RemoteIps.Where(r => r.Status == IpVerdictStatus.NotMalicious).Select(r => r.Ip))),
+        new("Contained hosts", JoinCapped(run.Hosts.Select(h => h.Host))),
         new("Phishing mails", run.Mails.Count(m => m.Status == MailStatus.Phishing).ToString(CultureInfo.InvariantCulture)),
     ];
+
+    private static string JoinCapped(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        if (list.Count <= MaxListedInFacts) return Join(list);
+        return $"{string.Join(", ", list.Take(MaxListedInFacts))} and {(list.Count - MaxListedInFacts).ToString(CultureInfo.InvariantCulture)} more";
+    }
 
     private static string Join(IEnumerable<string> items)
     {
