@@ -1,4 +1,8 @@
+using System.Data.Common;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ChatOpsBot.Storage;
 
@@ -10,8 +14,14 @@ public sealed class StorageInitializer(IDbContextFactory<ChatOpsDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
 
-        // Up to date (every start but the first): the history table says so. MigrateAsync would still take the
-        // migration lock and diff the model against the snapshot, a large part of the terminal verbs' start-up.
+        // Every start but the first finds the schema current. Asking EF (history repository, migrations assembly)
+        // was a large share of a terminal verb's start-up; one query of the history table answers the common case.
+        if (await HasLatestMigrationAsync(db, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // MigrateAsync would take the migration lock and diff the model against the snapshot even with nothing to do.
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false);
         if (!pending.Any())
         {
@@ -19,5 +29,43 @@ public sealed class StorageInitializer(IDbContextFactory<ChatOpsDbContext> conte
         }
 
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The newest migration this build carries for <paramref name="contextType"/> (each provider's context owns its
+    /// own migrations), read from the migration attributes EF itself reads.
+    /// </summary>
+    internal static string? LatestMigrationId(Type contextType) =>
+        contextType.Assembly.GetTypes()
+            .Where(t => t.GetCustomAttribute<DbContextAttribute>()?.ContextType == contextType)
+            .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
+            .Where(id => id is not null)
+            .Max(StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when the history table's newest entry is this build's newest migration. Anything else (no database or
+    /// table yet, an older or a newer schema, a server that refuses) is left to EF's own check and its errors.
+    /// </summary>
+    private static async Task<bool> HasLatestMigrationAsync(ChatOpsDbContext db, CancellationToken cancellationToken)
+    {
+        var latest = LatestMigrationId(db.GetType());
+        if (latest is null) return false;
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            // EF's default history table and column, the same text on SQLite and PostgreSQL.
+            command.CommandText = """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY "MigrationId" DESC LIMIT 1""";
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string newest
+                && string.Equals(newest, latest, StringComparison.Ordinal);
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
     }
 }
