@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using ChatOpsBot.Composition;
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Playbook.Engine;
+using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Terminal;
 
 namespace ChatOpsBot.Cli;
@@ -75,7 +77,11 @@ public static class HuntCommand
                     effective = request with { WindowFrom = now - w, WindowTo = now };
                 }
                 return session.RunAsync(effective, token);
-            }, ct).ConfigureAwait(false);
+            }, ct, beforeStart: (services, token) =>
+            {
+                // A new run reads the feed first; reading it while the database starts saves that much of the start-up.
+                if (request.ResumeRunId is null) services.GetRequiredService<PlaybookEngine>().PrefetchFeed(new RunSettings(), token);
+            }).ConfigureAwait(false);
         });
         return command;
     }

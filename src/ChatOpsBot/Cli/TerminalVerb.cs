@@ -10,7 +10,12 @@ public static class TerminalVerb
     public const int BadConfiguration = 2;
 
     /// <summary>Builds and starts the host, migrates the database, runs <paramref name="action"/>.</summary>
-    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<IServiceProvider, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
+    /// <param name="overrides">Configuration from the command line, applied last.</param>
+    /// <param name="action">The verb, once the host has started.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <param name="beforeStart">Work to begin in the background before the host starts (it overlaps the database migration).</param>
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<IServiceProvider, CancellationToken, Task<int>> action,
+        CancellationToken cancellationToken, Action<IServiceProvider, CancellationToken>? beforeStart = null)
     {
         IHost host;
         try
@@ -28,6 +33,7 @@ public static class TerminalVerb
             host.Dispose();
             return BadConfiguration;
         }
+        beforeStart?.Invoke(host.Services, cancellationToken);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {

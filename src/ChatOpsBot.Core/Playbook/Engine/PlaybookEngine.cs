@@ -52,6 +52,13 @@ public sealed class PlaybookEngine(
         return run;
     }
 
+    /// <summary>
+    /// Starts loading the feed a run started with <paramref name="settings"/> will hunt with (the configured feed when
+    /// the settings name none), for a caller about to start one: the terminal overlaps it with the database start-up.
+    /// </summary>
+    public void PrefetchFeed(RunSettings settings, CancellationToken cancellationToken) =>
+        feeds.Prefetch(string.IsNullOrWhiteSpace(settings.Feed) ? options.Value.Feed : settings.Feed, ports.Feed, cancellationToken);
+
     /// <summary>The run, or null.</summary>
     public Task<PlaybookRun?> FindAsync(string runId, CancellationToken cancellationToken) => store.FindAsync(runId, cancellationToken);
 
