@@ -54,4 +54,21 @@ public sealed class UInt32SetTests
         }
         Assert.Equal(expected.Contains(0), set.Contains(0));
     }
+
+    [Fact]
+    public void Prefetch_LargeSet_LeavesEveryLookupUnchanged()
+    {
+        // 100k entries: an 800 KB filter, past the size the set leaves to L1 (the prefetch is then issued).
+        var random = new Random(9);
+        var values = Enumerable.Range(0, 100_000).Select(_ => (uint)random.NextInt64(0, 1L << 32)).ToList();
+        var expected = values.ToHashSet();
+        var set = new UInt32Set(values);
+
+        for (var i = 0; i < 100_000; i++)
+        {
+            var probe = i % 3 == 0 ? values[random.Next(values.Count)] : (uint)random.NextInt64(0, 1L << 32);
+            set.Prefetch(probe);
+            Assert.Equal(expected.Contains(probe), set.Contains(probe));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
 
@@ -61,6 +62,9 @@ internal sealed class UInt32Set
 
     public int Count { get; }
 
+    // A filter up to 32 KB (~32k entries) stays in L1 whatever streams past; prefetching it would only cost the hash.
+    private const int L1ResidentFilterWords = 32 * 1024 / sizeof(ulong);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(uint value)
     {
@@ -77,6 +81,20 @@ internal sealed class UInt32Set
         }
 
         return Probe(value, h);
+    }
+
+    /// <summary>
+    /// Asks the CPU to bring the filter word <see cref="Contains"/> will read for <paramref name="value"/> into cache. A
+    /// large list's filter does not stay cached while gigabytes of log stream through; a caller that prefetches one
+    /// line ahead hides that wait behind the next line's parsing. Only a hint: it never faults and changes nothing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(uint value)
+    {
+        if (Sse.IsSupported && _filter.Length > L1ResidentFilterWords)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref _filter[Hash(value) >> _filterShift]));
+        }
     }
 
     private bool Probe(uint value, uint h)

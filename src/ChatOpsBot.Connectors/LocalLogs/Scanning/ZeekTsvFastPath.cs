@@ -39,10 +39,14 @@ internal static class ZeekTsvFastPath
         var need = lastCol + 1; // separators that must precede the line's '\n'
         var indicators = context.Indicators;
         var exact = indicators.V4Exact;
-        var cidrs = indicators.HasV4Cidrs;
         long firstSecond = context.FirstWholeSecond, lastSecond = context.LastWholeSecond;
         long records = 0;
         var pos = 0;
+        // The lookup of each line is done one line later, after its filter words were prefetched: with a large list
+        // the filter misses cache, and the wait then overlaps the next line's parsing. Lines are independent, so the
+        // order in which hits reach the general path does not matter.
+        var pendingPos = -1;
+        uint pendingSource = 0, pendingDestination = 0;
         while (pos <= length - Margin)
         {
             ref var p = ref Unsafe.Add(ref b0, pos);
@@ -163,14 +167,20 @@ internal static class ZeekTsvFastPath
                 continue;
             }
 
-            if (exact.Contains(destination) || exact.Contains(source) || (cidrs && (indicators.ContainsV4Cidr(destination) || indicators.ContainsV4Cidr(source))))
+            exact.Prefetch(destination);
+            exact.Prefetch(source);
+            if (pendingPos >= 0)
             {
-                pos += General(block, pos, layout, context, state); // a hit: the general path records it
-                continue;
+                records += Lookup(block, pendingPos, pendingSource, pendingDestination, layout, context, state);
             }
 
-            records++;
+            (pendingPos, pendingSource, pendingDestination) = (pos, source, destination);
             pos += lineLength;
+        }
+
+        if (pendingPos >= 0)
+        {
+            records += Lookup(block, pendingPos, pendingSource, pendingDestination, layout, context, state);
         }
 
         state.Records += records;
@@ -178,6 +188,25 @@ internal static class ZeekTsvFastPath
         {
             ZeekTsvParser.ProcessGeneral(block[pos..], layout, context, state);
         }
+    }
+
+    /// <summary>
+    /// Looks up a parsed line's addresses: a hit goes to the general path, which records it (and counts the line);
+    /// returns 1 when the line is a miss, counted by the caller.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Lookup(ReadOnlySpan<byte> block, int pos, uint source, uint destination, LogLayout layout, ScanContext context, ChunkState state)
+    {
+        var indicators = context.Indicators;
+        var exact = indicators.V4Exact;
+        if (exact.Contains(destination) || exact.Contains(source)
+            || (indicators.HasV4Cidrs && (indicators.ContainsV4Cidr(destination) || indicators.ContainsV4Cidr(source))))
+        {
+            General(block, pos, layout, context, state);
+            return 0;
+        }
+
+        return 1;
     }
 
     /// <summary>Runs the general path on the one line at <paramref name="pos"/>; returns its length.</summary>
