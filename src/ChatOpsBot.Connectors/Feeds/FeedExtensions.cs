@@ -9,7 +9,7 @@ namespace ChatOpsBot.Connectors.Feeds;
 
 public static class FeedExtensions
 {
-    /// <summary>Registers <see cref="IocFeedLoader"/> as <see cref="IIocFeed"/> with a resilient typed HttpClient; binds section <c>Feed</c>.</summary>
+    /// <summary>Registers <see cref="IocFeedLoader"/> as <see cref="IIocFeed"/> with a resilient named HttpClient; binds section <c>Feed</c>.</summary>
     public static IServiceCollection AddIocFeed(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -18,7 +18,8 @@ public static class FeedExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddHttpClient<IIocFeed, IocFeedLoader>((sp, client) =>
+        services.TryAddSingleton<IIocFeed, IocFeedLoader>();
+        services.AddHttpClient(IocFeedLoader.HttpClientName, (sp, client) =>
             {
                 // The loader enforces Feed:TimeoutSeconds itself over download and parse; HttpClient's 100 s default would cut it short.
                 client.Timeout = Timeout.InfiniteTimeSpan;

@@ -6,10 +6,14 @@ namespace ChatOpsBot.Connectors.Feeds;
 
 /// <summary>
 /// Loads a known-C2 feed (Bambenek c2-ipmasterlist, abuse.ch Feodo CSV or a plain list) from a file or an http(s) URL.
-/// The content is streamed line by line, so a large feed never sits in memory as one string.
+/// The content is streamed line by line, so a large feed never sits in memory as one string. The HTTP client (and
+/// its resilience pipeline) is only built for a URL: a file feed, the terminal's usual case, starts without it.
 /// </summary>
-public sealed class IocFeedLoader(HttpClient httpClient, IOptions<FeedOptions> options, TimeProvider timeProvider) : IIocFeed
+public sealed class IocFeedLoader(IHttpClientFactory httpClients, IOptions<FeedOptions> options, TimeProvider timeProvider) : IIocFeed
 {
+    /// <summary>The named HttpClient feeds are downloaded with (see <see cref="FeedExtensions.AddIocFeed"/>).</summary>
+    public const string HttpClientName = "feed";
+
     private const int FileBufferSize = 64 * 1024;
 
     public async Task<FeedResult> LoadAsync(string location, CancellationToken cancellationToken)
@@ -39,7 +43,7 @@ public sealed class IocFeedLoader(HttpClient httpClient, IOptions<FeedOptions> o
         try
         {
             // Headers only: the body is parsed while it arrives.
-            response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (HttpRequestException ex)
         {

@@ -261,6 +261,23 @@ public sealed class IocFeedLoaderTests : IDisposable
         Assert.Contains("Feed:TimeoutSeconds must be between 1 and 600", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LoadAsync_FileFeed_BuildsNoHttpClient()
+    {
+        var path = _temp.File("plain.txt", "203.0.113.7\n198.51.100.9\n");
+        var loader = new IocFeedLoader(new NoHttpClients(), Options.Create(new FeedOptions()), TimeProvider.System);
+
+        var result = await loader.LoadAsync(path, CancellationToken.None);
+
+        Assert.Equal(2, result.Indicators.Count);
+    }
+
+    /// <summary>Fails the test if anything asks for an HttpClient.</summary>
+    private sealed class NoHttpClients : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => throw new InvalidOperationException($"HttpClient '{name}' built for a file feed.");
+    }
+
     private IIocFeed CreateLoader(params (string Key, string? Value)[] config) => CreateLoader(null, config);
 
     private IIocFeed CreateLoader(TimeProvider? time, params (string Key, string? Value)[] config)
