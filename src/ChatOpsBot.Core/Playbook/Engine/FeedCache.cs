@@ -17,7 +17,7 @@ public sealed class FeedCache
     /// or parse overlaps the database work that comes first; the next run that asks for this location takes it.
     /// </summary>
     public void Prefetch(string location, IIocFeed feed, CancellationToken cancellationToken) =>
-        _prefetched.TryAdd(location, Task.Run(() => feed.LoadAsync(location, cancellationToken), cancellationToken));
+        _prefetched.GetOrAdd(location, l => Task.Run(() => feed.LoadAsync(l, cancellationToken), cancellationToken));
 
     /// <summary>The feed for <paramref name="runId"/>, loading it from <paramref name="location"/> if needed.</summary>
     public async Task<FeedResult> GetAsync(string runId, string location, IIocFeed feed, CancellationToken cancellationToken)

@@ -24,6 +24,19 @@ public sealed class FeedCacheTests
     }
 
     [Fact]
+    public async Task Prefetch_SameLocationTwice_ReadsTheFeedOnce()
+    {
+        var feed = new FakeIocFeed { Indicators = { "203.0.113.7" } };
+        var cache = new FeedCache();
+
+        cache.Prefetch("feed.txt", feed, Ct);
+        cache.Prefetch("feed.txt", feed, Ct);
+        await cache.GetAsync("r-1", "feed.txt", feed, Ct);
+
+        Assert.Equal(["feed.txt"], feed.Loads);
+    }
+
+    [Fact]
     public async Task GetAsync_PrefetchIsUsedByOneRunOnly()
     {
         var feed = new FakeIocFeed { Indicators = { "203.0.113.7" } };
