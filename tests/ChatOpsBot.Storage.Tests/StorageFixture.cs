@@ -2,6 +2,7 @@ using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Core.Ticketing;
 using ChatOpsBot.Storage.Runs;
 using ChatOpsBot.Storage.Ticketing;
+using ChatOpsBot.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -10,12 +11,15 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOpsBot.Storage.Tests;
 
-/// <summary>A migrated SQLite file in its own temp directory, wired through <see cref="StorageExtensions.AddStorage"/>.</summary>
+/// <summary>
+/// A migrated SQLite file in its own temp directory (or a <see cref="PostgresTestDatabase"/>), wired through
+/// <see cref="StorageExtensions.AddStorage"/>.
+/// </summary>
 internal sealed class StorageFixture : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
 
-    private StorageFixture(string directory, ServiceProvider services, FakeTimeProvider time, string? postgres)
+    private StorageFixture(string directory, ServiceProvider services, FakeTimeProvider time, PostgresTestDatabase? postgres)
     {
         _postgres = postgres;
         Directory = directory;
@@ -23,7 +27,7 @@ internal sealed class StorageFixture : IAsyncDisposable
         Time = time;
     }
 
-    private readonly string? _postgres;
+    private readonly PostgresTestDatabase? _postgres;
 
     public string Directory { get; }
     public ServiceProvider Services { get; }
@@ -44,12 +48,12 @@ internal sealed class StorageFixture : IAsyncDisposable
     public static async Task<StorageFixture> CreateAsync(StorageProvider provider, bool migrate = true)
     {
         var directory = Path.Combine(Path.GetTempPath(), "chatopsbot-storage-tests", Guid.NewGuid().ToString("N"));
-        var postgres = provider == StorageProvider.Postgres ? await PostgresTestServer.CreateDatabaseAsync() : null;
+        var postgres = provider == StorageProvider.Postgres ? await PostgresTestDatabase.CreateAsync() : null;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Storage:Provider"] = provider.ToString(),
-                ["Storage:ConnectionString"] = postgres ?? $"Data Source={DatabasePath(directory)}",
+                ["Storage:ConnectionString"] = postgres?.ConnectionString ?? $"Data Source={DatabasePath(directory)}",
             })
             .Build();
         var time = new FakeTimeProvider(Start);
@@ -72,7 +76,7 @@ internal sealed class StorageFixture : IAsyncDisposable
         await Services.DisposeAsync();
         // Pooled connections keep the file open; release them so the directory can go.
         SqliteConnection.ClearAllPools();
-        if (_postgres is not null) await PostgresTestServer.DropDatabaseAsync(_postgres);
+        if (_postgres is not null) await _postgres.DisposeAsync();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

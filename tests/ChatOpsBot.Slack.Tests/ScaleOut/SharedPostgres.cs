@@ -1,52 +1,48 @@
 using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Storage.Ticketing;
+using ChatOpsBot.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace ChatOpsBot.Slack.Tests.ScaleOut;
 
 /// <summary>
-/// A fresh database on the real PostgreSQL server named by CHATOPSBOT_TEST_POSTGRES (.ci/postgres.sh starts
-/// one), shared by the replicas, plus the test's own view of it (runs, tickets). Skipped without a server,
-/// except in CI (CHATOPSBOT_REQUIRE_POSTGRES=1).
+/// A migrated <see cref="PostgresTestDatabase"/> shared by the replicas, plus the test's own view of it (runs,
+/// tickets). Skipped without a server, except in CI (CHATOPSBOT_REQUIRE_POSTGRES=1).
 /// </summary>
 public sealed class SharedPostgres : IAsyncDisposable
 {
-    private readonly string _admin;
+    private readonly PostgresTestDatabase _database;
     private readonly ServiceProvider _services;
 
-    private SharedPostgres(string admin, string connectionString)
+    private SharedPostgres(PostgresTestDatabase database)
     {
-        _admin = admin;
-        ConnectionString = connectionString;
+        _database = database;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = "Postgres", ["Storage:ConnectionString"] = connectionString,
+            ["Storage:Provider"] = "Postgres", ["Storage:ConnectionString"] = database.ConnectionString,
         }).Build();
         _services = new ServiceCollection().AddStorage(configuration).BuildServiceProvider();
     }
 
-    public string ConnectionString { get; }
+    public string ConnectionString => _database.ConnectionString;
     public IRunStore Runs => _services.GetRequiredService<IRunStore>();
     public ITicketQueries Tickets => _services.GetRequiredService<ITicketQueries>();
 
     public static async Task<SharedPostgres> CreateAsync()
     {
-        var admin = Environment.GetEnvironmentVariable("CHATOPSBOT_TEST_POSTGRES");
-        if (admin is null && Environment.GetEnvironmentVariable("CHATOPSBOT_REQUIRE_POSTGRES") == "1")
-            throw new InvalidOperationException("CHATOPSBOT_TEST_POSTGRES is not set but CHATOPSBOT_REQUIRE_POSTGRES=1.");
-        Skip.If(admin is null, "CHATOPSBOT_TEST_POSTGRES is not set: the scale-out tests need a real PostgreSQL (.ci/postgres.sh).");
-        var name = $"chatopsbot_scaleout_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
+        var db = new SharedPostgres(await PostgresTestDatabase.CreateAsync());
+        try
         {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await command.ExecuteNonQueryAsync();
+            await db._services.GetRequiredService<StorageInitializer>().MigrateAsync(CancellationToken.None);
         }
-        var db = new SharedPostgres(admin!, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
-        await db._services.GetRequiredService<StorageInitializer>().MigrateAsync(CancellationToken.None);
+        catch
+        {
+            // The caller never gets the instance to dispose, so the database would be left on the server.
+            await db.DisposeAsync();
+            throw;
+        }
         return db;
     }
 
@@ -55,11 +51,6 @@ public sealed class SharedPostgres : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        await _database.DisposeAsync();
     }
 }
