@@ -45,8 +45,7 @@ public static class RunSummaryLines
     private static string JoinCapped(IEnumerable<string> items)
     {
         var list = items.ToList();
-        if (list.Count <= MaxListedInFacts) return Join(list);
-        return $"{string.Join(", ", list.Take(MaxListedInFacts))} and {(list.Count - MaxListedInFacts).ToString(CultureInfo.InvariantCulture)} more";
+        return list.Count == 0 ? "none" : CappedList.Join(list, MaxListedInFacts);
     }
 
     private static string Join(IEnumerable<string> items)

@@ -124,10 +124,6 @@ internal static class ValidationTriage
 
     private static ILookup<string, HitRecord> HostsByIp(PlaybookRun run) => run.Hits.ToLookup(h => h.RemoteIp, StringComparer.Ordinal);
 
-    private static string Hosts(ILookup<string, HitRecord> hosts, string ip, int max = int.MaxValue)
-    {
-        var all = hosts[ip].Select(h => h.Host).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var listed = string.Join(", ", all.Take(max));
-        return all.Count <= max ? listed : $"{listed} and {(all.Count - max).ToString(CultureInfo.InvariantCulture)} more";
-    }
+    private static string Hosts(ILookup<string, HitRecord> hosts, string ip, int max = int.MaxValue) =>
+        CappedList.Join(hosts[ip].Select(h => h.Host).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), max);
 }

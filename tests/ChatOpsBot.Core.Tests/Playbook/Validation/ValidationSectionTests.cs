@@ -7,9 +7,9 @@ using static ChatOpsBot.Core.Playbook.Validation.ValidationTrigger;
 namespace ChatOpsBot.Core.Tests.Playbook.Validation;
 
 /// <summary>The machine under the default threshold: one pending IP never makes a batch to triage.</summary>
-public sealed class ValidationSectionTests : MachineTableTests<ValidationState, ValidationTrigger>
+public sealed class ValidationSectionTests : ValidationMachineTableTests
 {
-    private static readonly int Threshold = new PlaybookOptions().TriageThreshold;
+    protected override int Threshold { get; } = new PlaybookOptions().TriageThreshold;
 
     private static readonly (ValidationState, bool?, ValidationTrigger, ValidationState)[] Rows =
     [
@@ -40,11 +40,6 @@ public sealed class ValidationSectionTests : MachineTableTests<ValidationState, 
         if (pending) run.RemoteIps.Add(new RemoteIpCase { Ip = "45.137.21.9", Origin = HitOrigin.Pivot });
         return run;
     }
-
-    protected override string Persisted(PlaybookRun run) => run.Validation.State;
-    protected override ValidationState Rebuilt(PlaybookRun run) => ValidationSection.CreateMachine(run, Threshold).State;
-    protected override bool CanFire(PlaybookRun run, ValidationTrigger trigger) => ValidationSection.CreateMachine(run, Threshold).CanFire(trigger);
-    protected override void Fire(PlaybookRun run, ValidationTrigger trigger) => ValidationSection.CreateMachine(run, Threshold).Fire(trigger);
 
     [Theory]
     [InlineData(Completed, false, false)]

@@ -10,9 +10,9 @@ namespace ChatOpsBot.Core.Tests.Playbook.Validation;
 /// The machine with a triage threshold of 1, so one pending IP (whose intel has nothing against it) is a batch:
 /// Idle triages before it asks one by one, and the batch look-up ends in the triage prompt.
 /// </summary>
-public sealed class ValidationSectionTriageTableTests : MachineTableTests<ValidationState, ValidationTrigger>
+public sealed class ValidationSectionTriageTableTests : ValidationMachineTableTests
 {
-    private const int Threshold = 1;
+    protected override int Threshold => 1;
 
     private static readonly (ValidationState, bool?, ValidationTrigger, ValidationState)[] Rows =
     [
@@ -43,11 +43,6 @@ public sealed class ValidationSectionTriageTableTests : MachineTableTests<Valida
         if (pending) run.RemoteIps.Add(new RemoteIpCase { Ip = "93.184.216.34", Intel = new IpIntel(Verdict.Unknown, [], "fake-otx") });
         return run;
     }
-
-    protected override string Persisted(PlaybookRun run) => run.Validation.State;
-    protected override ValidationState Rebuilt(PlaybookRun run) => ValidationSection.CreateMachine(run, Threshold).State;
-    protected override bool CanFire(PlaybookRun run, ValidationTrigger trigger) => ValidationSection.CreateMachine(run, Threshold).CanFire(trigger);
-    protected override void Fire(PlaybookRun run, ValidationTrigger trigger) => ValidationSection.CreateMachine(run, Threshold).Fire(trigger);
 
     [Fact]
     public void CanFire_IdleAfterTheBatchWasTriaged_SelectsTheNextIpInstead()
