@@ -13,7 +13,7 @@ namespace ChatOpsBot.Slack.Tests.EndToEnd;
 /// Socket Mode against the loopback fake when Slack keeps closing sockets or refuses the app token. The clock is fake
 /// where the back-off schedule is asserted (the sockets and HTTP stay real); one test runs on real time.
 /// </summary>
-public sealed class SocketModeBackoffTests
+public sealed class SocketModeResilienceTests
 {
     private const string Open = "apps.connections.open";
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
