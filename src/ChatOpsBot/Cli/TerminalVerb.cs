@@ -14,13 +14,15 @@ public static class TerminalVerb
     /// <param name="action">The verb, once the host has started.</param>
     /// <param name="cancellationToken">Ctrl+C.</param>
     /// <param name="beforeStart">Work to begin in the background before the host starts (it overlaps the database migration).</param>
+    /// <param name="services">Registrations only this verb needs.</param>
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<IServiceProvider, CancellationToken, Task<int>> action,
-        CancellationToken cancellationToken, Action<IServiceProvider, CancellationToken>? beforeStart = null)
+        CancellationToken cancellationToken, Action<IServiceProvider, CancellationToken>? beforeStart = null,
+        Action<IServiceCollection, IConfiguration>? services = null)
     {
         IHost host;
         try
         {
-            host = TerminalHost.Build(overrides, TerminalConsole.Process());
+            host = TerminalHost.Build(overrides, TerminalConsole.Process(), services);
         }
         catch (BadConfigurationException e)
         {
