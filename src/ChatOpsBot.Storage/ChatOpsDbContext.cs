@@ -1,4 +1,6 @@
 using ChatOpsBot.Storage.ChannelState;
+using ChatOpsBot.Storage.Intel;
+using ChatOpsBot.Storage.Quotas;
 using ChatOpsBot.Storage.Runs;
 using ChatOpsBot.Storage.Sqlite;
 using ChatOpsBot.Storage.Ticketing;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatOpsBot.Storage;
 
-/// <summary>The bot's database: runs and the built-in ticketing.</summary>
+/// <summary>The bot's database: runs, the built-in ticketing, and what replicas share (channel state, work, intel verdicts, quotas).</summary>
 public class ChatOpsDbContext : DbContext
 {
     public ChatOpsDbContext(DbContextOptions<ChatOpsDbContext> options) : base(options) { }
@@ -22,6 +24,9 @@ public class ChatOpsDbContext : DbContext
     public DbSet<TicketAttachmentRow> TicketAttachments => Set<TicketAttachmentRow>();
     public DbSet<ChannelStateRow> ChannelState => Set<ChannelStateRow>();
     public DbSet<WorkItemRow> WorkItems => Set<WorkItemRow>();
+    public DbSet<TicketObservableRow> TicketObservables => Set<TicketObservableRow>();
+    public DbSet<IntelVerdictRow> IntelVerdicts => Set<IntelVerdictRow>();
+    public DbSet<QuotaGrantRow> QuotaGrants => Set<QuotaGrantRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -66,6 +71,35 @@ public class ChatOpsDbContext : DbContext
             ticket.HasIndex(t => t.ResolutionIdempotencyKey).IsUnique();
             ticket.HasMany(t => t.Comments).WithOne().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
             ticket.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
+            ticket.HasMany<TicketObservableRow>().WithOne().HasForeignKey(o => o.TicketId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<TicketObservableRow>(observable =>
+        {
+            observable.ToTable("ticket_observables");
+            observable.Property(o => o.Type).HasMaxLength(20);
+            observable.Property(o => o.ValueKey).HasMaxLength(64);
+            // Each observable once per ticket, whatever calls add it and however often.
+            observable.HasIndex(o => new { o.TicketId, o.Type, o.ValueKey }).IsUnique();
+        });
+
+        modelBuilder.Entity<IntelVerdictRow>(verdict =>
+        {
+            verdict.ToTable("intel_verdicts");
+            verdict.HasKey(v => new { v.Provider, v.Kind, v.IndicatorHash });
+            verdict.Property(v => v.Provider).HasMaxLength(40);
+            verdict.Property(v => v.Kind).HasMaxLength(20);
+            verdict.Property(v => v.IndicatorHash).HasMaxLength(64);
+            verdict.Property(v => v.Verdict).HasMaxLength(20);
+            verdict.Property(v => v.Source).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<QuotaGrantRow>(grant =>
+        {
+            grant.ToTable("quota_grants");
+            grant.HasKey(g => g.Id);
+            grant.Property(g => g.Provider).HasMaxLength(40);
+            grant.HasIndex(g => new { g.Provider, g.GrantedAt });
         });
 
         modelBuilder.Entity<TicketCommentRow>(comment =>

@@ -16,7 +16,9 @@ public static class StorageExtensions
 {
     /// <summary>
     /// Binds and validates <c>Storage</c> (at start), and registers the context factory, <see cref="IRunStore"/>,
-    /// <see cref="ITicketing"/> (built-in), <see cref="ITicketQueries"/> and <see cref="StorageInitializer"/>.
+    /// <see cref="ITicketing"/> (built-in), <see cref="ITicketQueries"/>, the channel state, work queue, verdict cache
+    /// (<see cref="ChatOpsBot.Core.Intel.IIntelCache"/>), quota ledger (<see cref="ChatOpsBot.Core.Quotas.IQuotaLedger"/>)
+    /// and <see cref="StorageInitializer"/>.
     /// The host must call <see cref="StorageInitializer.MigrateAsync"/> before serving.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
@@ -42,6 +44,9 @@ public static class StorageExtensions
         services.AddSingleton<ITicketing, DbTicketing>();
         services.AddSingleton<ITicketQueries, TicketQueries>();
         services.AddSingleton<ChatOpsBot.Core.Dialog.IChannelStateStore, ChannelState.EfChannelStateStore>();
+        // Shared by replicas: intel answers (the verdict cache) and the request slots of each intel key's quota.
+        services.AddSingleton<ChatOpsBot.Core.Intel.IIntelCache, Intel.EfIntelCache>();
+        services.AddSingleton<ChatOpsBot.Core.Quotas.IQuotaLedger, Quotas.EfQuotaLedger>();
         services.AddOptions<WorkQueue.WorkQueueOptions>().Bind(configuration.GetSection(WorkQueue.WorkQueueOptions.SectionName))
             .Validate(o => o.Lease >= TimeSpan.FromSeconds(1), "WorkQueue:Lease must be at least 00:00:01.")
             .Validate(o => o.PollInterval > TimeSpan.Zero, "WorkQueue:PollInterval must be positive.")

@@ -1,5 +1,4 @@
 using System.Net;
-using ChatOpsBot.Connectors.Otx;
 using ChatOpsBot.Connectors.VirusTotal;
 using ChatOpsBot.Core.Intel;
 using Microsoft.Extensions.Logging;
@@ -7,18 +6,24 @@ using Microsoft.Extensions.Logging;
 namespace ChatOpsBot.Connectors.CombinedIntel;
 
 /// <summary>
-/// OTX and VirusTotal together (<c>Intel:Provider = OtxAndVirusTotal</c>). The rule:
+/// OTX and VirusTotal together (<c>Intel:Provider = OtxAndVirusTotal</c>), each behind the verdict cache when there is
+/// one. The rule:
 /// <list type="bullet">
 /// <item>IPs: OTX answers (its pulses feed the pivot) and VirusTotal gives a second opinion; the verdict is the more
-/// severe of the two (Malicious over Suspicious over Harmless over Unknown). When only VirusTotal fails, the OTX
-/// answer stands and the source says so; when OTX fails, the lookup fails.</item>
+/// severe of the two (Malicious over Suspicious over Harmless over Unknown). When only VirusTotal fails or its daily
+/// quota is used up, the OTX answer stands and the source says so; when OTX fails, the lookup fails.</item>
 /// <item>Pulse indicators: OTX only.</item>
 /// <item>File hashes and URLs: VirusTotal; when it does not know the indicator or is unavailable, OTX answers.</item>
 /// </list>
 /// </summary>
-public sealed class OtxVirusTotalIntel(OtxIntel otx, VirusTotalIntel virusTotal, ILogger<OtxVirusTotalIntel> logger) : IThreatIntel
+/// <param name="otx">OTX (cached).</param>
+/// <param name="virusTotal">VirusTotal (cached).</param>
+/// <param name="logger">Logger.</param>
+public sealed class OtxVirusTotalIntel(IThreatIntel otx, IThreatIntel virusTotal, ILogger<OtxVirusTotalIntel> logger) : IThreatIntel
 {
     public const string SourceName = "OTX + VirusTotal";
+
+    public IThreatIntel For(IntelScope scope) => new OtxVirusTotalIntel(otx.For(scope), virusTotal.For(scope), logger);
 
     public async Task<IpIntel> LookupIpAsync(IPAddress ip, CancellationToken cancellationToken)
     {
@@ -26,12 +31,21 @@ public sealed class OtxVirusTotalIntel(OtxIntel otx, VirusTotalIntel virusTotal,
         try
         {
             var second = await virusTotal.LookupIpAsync(ip, cancellationToken).ConfigureAwait(false);
-            return new IpIntel((Verdict)Math.Max((int)first.Verdict, (int)second.Verdict), first.Pulses, SourceName);
+            return new IpIntel((Verdict)Math.Max((int)first.Verdict, (int)second.Verdict), first.Pulses, SourceName)
+            {
+                Detail = string.Join("; ", new[] { first.Detail, second.Detail }.Where(d => d.Length > 0)),
+                CachedAt = Oldest(first.CachedAt, second.CachedAt),
+            };
         }
         catch (VirusTotalException e)
         {
             logger.LogWarning("VirusTotal second opinion unavailable, OTX verdict stands: {Reason}", e.Message);
-            return first with { Source = $"{OtxIntel.SourceName} (VirusTotal unavailable)" };
+            return first with { Source = "OTX (VirusTotal unavailable)" };
+        }
+        catch (IntelQuotaExhaustedException e)
+        {
+            logger.LogWarning("VirusTotal quota used up, OTX verdict stands: {Reason}", e.Message);
+            return first with { Source = $"OTX (VirusTotal's quota of {e.Quota} used up until {e.ResetsAt:HH:mm} UTC)" };
         }
     }
 
@@ -52,10 +66,12 @@ public sealed class OtxVirusTotalIntel(OtxIntel otx, VirusTotalIntel virusTotal,
             var verdict = await primary(cancellationToken).ConfigureAwait(false);
             if (verdict.Verdict != Verdict.Unknown) return verdict;
         }
-        catch (VirusTotalException e)
+        catch (Exception e) when (e is VirusTotalException or IntelQuotaExhaustedException)
         {
             logger.LogWarning("VirusTotal unavailable, asking OTX: {Reason}", e.Message);
         }
         return await fallback(cancellationToken).ConfigureAwait(false);
     }
+
+    private static DateTimeOffset? Oldest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

@@ -23,14 +23,7 @@ public static class ConnectorHttpClientBuilderExtensions
             var s = settings(sp);
             client.Timeout = s.TotalTimeout + s.AttemptTimeout;
         });
-        builder.ConfigurePrimaryHttpMessageHandler(sp =>
-        {
-            var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-            var ca = settings(sp).CaCertificatePath;
-            if (!string.IsNullOrWhiteSpace(ca))
-                handler.SslOptions.RemoteCertificateValidationCallback = CustomCaTrust.For(CustomCaTrust.Load(ca));
-            return handler;
-        });
+        ConfigurePrimaryHandler(builder, settings);
         builder.AddStandardResilienceHandler().Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
         {
             var s = settings(sp);
@@ -51,7 +44,19 @@ public static class ConnectorHttpClientBuilderExtensions
         return builder;
     }
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    /// <summary>TLS verification on, with the optional extra CA of the connector's settings.</summary>
+    internal static void ConfigurePrimaryHandler(IHttpClientBuilder builder, Func<IServiceProvider, ConnectorHttpOptions> settings) =>
+        builder.ConfigurePrimaryHttpMessageHandler(sp =>
+        {
+            var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+            var ca = settings(sp).CaCertificatePath;
+            if (!string.IsNullOrWhiteSpace(ca))
+                handler.SslOptions.RemoteCertificateValidationCallback = CustomCaTrust.For(CustomCaTrust.Load(ca));
+            return handler;
+        });
+
+    /// <summary>Transient failures of requests that are safe to repeat, and 429/503 of any request (the server did nothing).</summary>
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
         if (!HttpClientResiliencePredicates.IsTransient(outcome)) return false;
         var request = context.GetRequestMessage();

@@ -18,6 +18,12 @@ internal sealed class OtxOptionsValidator : IValidateOptions<OtxOptions>
             errors.Add($"{P}:PageSize must be between 1 and 5000");
         if (options.MaxPages is < 1 or > 1000)
             errors.Add($"{P}:MaxPages must be between 1 and 1000");
+        if (options.RequestsPerSecond is < 1 or > 1000)
+            errors.Add($"{P}:RequestsPerSecond must be between 1 and 1000");
+        if (options.MaxConcurrency is < 1 or > 64)
+            errors.Add($"{P}:MaxConcurrency must be between 1 and 64");
+        if (options.QuotaMargin < TimeSpan.Zero || options.QuotaMargin > TimeSpan.FromSeconds(10))
+            errors.Add($"{P}:QuotaMargin must be between 00:00:00 and 00:00:10");
         errors.AddRange(options.Http.Validate($"{P}:Http"));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

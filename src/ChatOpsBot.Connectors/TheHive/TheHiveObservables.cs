@@ -1,24 +1,26 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using ChatOpsBot.Core.Ticketing;
 
 namespace ChatOpsBot.Connectors.TheHive;
 
-/// <summary>Maps the playbook's plain indicator strings to TheHive observable data types, and keys to tags.</summary>
+/// <summary>Maps the playbook's observable types to TheHive data types, and keys to tags.</summary>
 internal static class TheHiveObservables
 {
-    public static string DataType(string value)
+    /// <summary>TheHive's data type for an observable type (TheHive's built-in types of the same names).</summary>
+    public static string DataType(ObservableType type) => type switch
     {
-        if (IPAddress.TryParse(value, out _))
-            return "ip";
-        if (value.Contains('@', StringComparison.Ordinal))
-            return "mail";
-        if (value.Length is 32 or 40 or 64 or 128 && value.All(Uri.IsHexDigit))
-            return "hash";
-        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-            return "url";
-        return Uri.CheckHostName(value) == UriHostNameType.Dns ? "hostname" : "other";
-    }
+        ObservableType.Ip => "ip",
+        ObservableType.Hostname => "hostname",
+        ObservableType.Hash => "hash",
+        ObservableType.Url => "url",
+        ObservableType.Mail => "mail",
+        _ => "other",
+    };
+
+    /// <summary>Whether two values of one type are the same observable: URLs compare exactly, the rest ignore case.</summary>
+    public static bool Same(ObservableType type, string a, string b) =>
+        string.Equals(a, b, type == ObservableType.Url ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The tag (or log marker) carrying an idempotency key. Hashed: run keys may hold mail ids and addresses, which

@@ -102,25 +102,48 @@ internal sealed partial class TheHiveTicketing(TheHiveApi api, IOptions<TheHiveO
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task AddMissingObservablesAsync(string caseId, IReadOnlyList<string> observables, string tag, CancellationToken cancellationToken)
+    public async Task AddObservablesAsync(string ticketId, IReadOnlyList<TicketObservable> observables, string idempotencyKey, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(observables);
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
         if (observables.Count == 0)
+            return;
+        var caseId = await CaseIdAsync(ticketId, cancellationToken).ConfigureAwait(false);
+        await AddMissingObservablesAsync(caseId, observables, TheHiveObservables.KeyTag(idempotencyKey), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads the case's observables and adds those not there yet (same data type and value), so a repeated or resumed
+    /// call, or another call naming the same host, adds nothing twice.
+    /// </summary>
+    private async Task AddMissingObservablesAsync(string caseId, IReadOnlyList<TicketObservable> observables, string tag, CancellationToken cancellationToken)
+    {
+        var wanted = observables.Where(o => !string.IsNullOrWhiteSpace(o.Value)).ToList();
+        if (wanted.Count == 0)
             return;
         var existing = await api.QueryAsync("chatopsbot-case-observables",
             [Step("getCase", "idOrName", caseId), Step("observables"), Page(0, PageSize)], cancellationToken).ConfigureAwait(false);
-        var present = existing.Select(o => o?["data"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var value in observables.Distinct(StringComparer.OrdinalIgnoreCase).Where(v => !string.IsNullOrWhiteSpace(v) && !present.Contains(v)))
+        var present = existing
+            .Select(o => (Type: o?["dataType"]?.GetValue<string>(), Data: o?["data"]?.GetValue<string>()))
+            .Where(o => o.Type is not null && o.Data is not null)
+            .ToList();
+        var added = new List<TicketObservable>();
+        foreach (var observable in wanted)
         {
-            var dataType = TheHiveObservables.DataType(value);
+            var dataType = TheHiveObservables.DataType(observable.Type);
+            if (present.Any(p => p.Type == dataType && TheHiveObservables.Same(observable.Type, p.Data!, observable.Value)) || added.Any(observable.SameAs))
+                continue;
             await api.CreateObservableAsync(caseId, new JsonObject
             {
                 ["dataType"] = dataType,
-                ["data"] = value,
+                ["data"] = observable.Value,
+                ["message"] = observable.Description.Length > 0 ? observable.Description : null,
                 ["tlp"] = _options.Tlp,
                 ["pap"] = _options.Pap,
-                ["ioc"] = dataType is "ip" or "hash" or "url",
-                ["tags"] = new JsonArray("chatopsbot", tag),
+                ["ioc"] = observable.Ioc,
+                ["tags"] = new JsonArray([.. new[] { "chatopsbot", tag }.Concat(observable.Tags).Select(t => (JsonNode)t!)]),
             }, cancellationToken).ConfigureAwait(false);
+            added.Add(observable);
         }
     }
 

@@ -1,4 +1,6 @@
 using ChatOpsBot.Connectors.Http;
+using ChatOpsBot.Connectors.IntelCache;
+using ChatOpsBot.Connectors.Pacing;
 using ChatOpsBot.Core.Intel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +12,9 @@ namespace ChatOpsBot.Connectors.VirusTotal;
 public static class VirusTotalExtensions
 {
     /// <summary>
-    /// Registers <see cref="VirusTotalIntel"/> as a typed HttpClient on <c>VirusTotal:BaseUrl</c> with the connector pipeline
-    /// (<c>VirusTotal:Http</c>) and one shared <see cref="VirusTotalPacer"/>; binds and validates section <c>VirusTotal</c> at start.
+    /// Registers <see cref="VirusTotalIntel"/> as a typed HttpClient on <c>VirusTotal:BaseUrl</c> with the paced connector
+    /// pipeline (<c>VirusTotal:Http</c>) and the key's <see cref="QuotaPacer"/> (<c>RequestsPerMinute</c>,
+    /// <c>RequestsPerDay</c>, <c>QuotaMargin</c>, <c>MaxConcurrency</c>); binds and validates section <c>VirusTotal</c> at start.
     /// </summary>
     public static IServiceCollection AddVirusTotalClient(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,18 +25,24 @@ public static class VirusTotalExtensions
             .Bind(configuration.GetSection(VirusTotalOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VirusTotalOptions>, VirusTotalOptionsValidator>());
-        services.TryAddSingleton<VirusTotalPacer>();
+        services.AddIntelCacheOptions(configuration);
+        services.AddQuotaPacer(VirusTotalIntel.SourceName, sp => Quota(sp.GetRequiredService<IOptions<VirusTotalOptions>>().Value));
         services.AddHttpClient<VirusTotalIntel>((sp, client) =>
                 client.BaseAddress = ConnectorUrls.WithTrailingSlash(sp.GetRequiredService<IOptions<VirusTotalOptions>>().Value.BaseUrl!))
-            .AddConnectorPipeline(sp => sp.GetRequiredService<IOptions<VirusTotalOptions>>().Value.Http);
+            .AddPacedConnectorPipeline(sp => sp.GetRequiredService<IOptions<VirusTotalOptions>>().Value.Http,
+                sp => sp.GetRequiredKeyedService<QuotaPacer>(VirusTotalIntel.SourceName));
         return services;
     }
 
-    /// <summary>Registers VirusTotal as the <see cref="IThreatIntel"/> (see <see cref="AddVirusTotalClient"/>).</summary>
+    /// <summary>Registers VirusTotal, behind the verdict cache when there is one, as the <see cref="IThreatIntel"/> (see <see cref="AddVirusTotalClient"/>).</summary>
     public static IServiceCollection AddVirusTotalIntel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddVirusTotalClient(configuration);
-        services.TryAddTransient<IThreatIntel>(sp => sp.GetRequiredService<VirusTotalIntel>());
+        services.TryAddTransient(sp => IntelCacheExtensions.Cached(sp, sp.GetRequiredService<VirusTotalIntel>(), VirusTotalIntel.SourceName));
         return services;
     }
+
+    internal static QuotaSettings Quota(VirusTotalOptions options) => new(VirusTotalIntel.SourceName,
+        [new SlidingQuota(options.RequestsPerMinute, TimeSpan.FromMinutes(1))], options.RequestsPerDay > 0 ? options.RequestsPerDay : null,
+        options.QuotaMargin, options.MaxConcurrency, InFlightLease: options.Http.AttemptTimeout + TimeSpan.FromSeconds(10));
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ChatOpsBot.Connectors.Http;
+using ChatOpsBot.Connectors.Pacing;
 using ChatOpsBot.Core.Intel;
 using Microsoft.Extensions.Options;
 
@@ -10,22 +11,40 @@ namespace ChatOpsBot.Connectors.VirusTotal;
 
 /// <summary>
 /// Threat intel from VirusTotal API v3: the verdict comes from <c>last_analysis_stats</c> against the configured
-/// thresholds; 404 (NotFoundError) means unknown. Calls are paced to the key's quota by <see cref="VirusTotalPacer"/>;
-/// failures that outlast the retries (a 429 that does not clear, 5xx, timeouts) become <see cref="VirusTotalException"/>.
+/// thresholds; 404 (NotFoundError) means unknown. Every attempt is paced to the key's quota by its
+/// <see cref="QuotaPacer"/> (per minute with a margin, per UTC day, shared by replicas; see <see cref="VirusTotalExtensions"/>);
+/// a used-up daily quota fails at once with <see cref="IntelQuotaExhaustedException"/>. Failures that outlast the
+/// retries (a 429 that does not clear, 5xx, timeouts) become <see cref="VirusTotalException"/>.
 /// VirusTotal has no pulses: IPs come back without any, and pulse indicators are empty.
 /// </summary>
-public sealed class VirusTotalIntel(HttpClient http, IOptions<VirusTotalOptions> options, VirusTotalPacer pacer) : IThreatIntel
+public sealed class VirusTotalIntel : IThreatIntel
 {
     public const string SourceName = "VirusTotal";
 
-    private readonly VirusTotalOptions _options = options.Value;
+    private readonly HttpClient _http;
+    private readonly VirusTotalOptions _options;
+    private readonly IntelScope _scope;
+
+    public VirusTotalIntel(HttpClient http, IOptions<VirusTotalOptions> options)
+        : this(http, options?.Value ?? throw new ArgumentNullException(nameof(options)), IntelScope.Default)
+    {
+    }
+
+    private VirusTotalIntel(HttpClient http, VirusTotalOptions options, IntelScope scope)
+    {
+        _http = http ?? throw new ArgumentNullException(nameof(http));
+        _options = options;
+        _scope = scope;
+    }
+
+    public IThreatIntel For(IntelScope scope) => new VirusTotalIntel(_http, _options, scope ?? throw new ArgumentNullException(nameof(scope)));
 
     public async Task<IpIntel> LookupIpAsync(IPAddress ip, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ip);
         var address = ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip;
         var stats = await StatsAsync($"ip_addresses/{Uri.EscapeDataString(address.ToString())}", "IP lookup", cancellationToken).ConfigureAwait(false);
-        return new IpIntel(stats?.VerdictFor(_options) ?? Verdict.Unknown, [], SourceName);
+        return new IpIntel(stats?.VerdictFor(_options) ?? Verdict.Unknown, [], SourceName) { Detail = stats?.Detail ?? "not known to VirusTotal" };
     }
 
     public Task<IReadOnlyList<IPAddress>> GetPulseIpv4IndicatorsAsync(string pulseId, CancellationToken cancellationToken) =>
@@ -54,10 +73,10 @@ public sealed class VirusTotalIntel(HttpClient http, IOptions<VirusTotalOptions>
     {
         try
         {
-            await pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
             request.Headers.Add("x-apikey", _options.ApiKey);
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (_scope.QuotaWaits is { } observer) request.Options.Set(QuotaPacer.WaitObserver, observer);
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.NotFound) return null;
             HttpFailure.ThrowUnlessSuccess(response);
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,12 @@ internal sealed class VirusTotalOptionsValidator : IValidateOptions<VirusTotalOp
             errors.Add($"{P}:SuspiciousThreshold must be between 1 and {P}:MaliciousThreshold");
         if (options.RequestsPerMinute is < 1 or > 10_000)
             errors.Add($"{P}:RequestsPerMinute must be between 1 and 10000");
+        if (options.RequestsPerDay is < 0 or > 100_000_000)
+            errors.Add($"{P}:RequestsPerDay must be between 0 (no daily quota) and 100000000");
+        if (options.QuotaMargin < TimeSpan.Zero || options.QuotaMargin > TimeSpan.FromMinutes(1))
+            errors.Add($"{P}:QuotaMargin must be between 00:00:00 and 00:01:00");
+        if (options.MaxConcurrency is < 1 or > 64)
+            errors.Add($"{P}:MaxConcurrency must be between 1 and 64");
         errors.AddRange(options.Http.Validate($"{P}:Http"));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

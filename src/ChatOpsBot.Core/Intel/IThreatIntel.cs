@@ -16,4 +16,11 @@ public interface IThreatIntel
 
     /// <summary>Verdict on a URL.</summary>
     Task<IndicatorVerdict> LookupUrlAsync(string url, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// This intel as one run's lookups should see it: <paramref name="scope"/> says whether to bypass the verdict cache
+    /// and whom to tell when a lookup waits for a provider's quota. Sources without a cache or a quota ignore it;
+    /// a decorator passes it on to what it wraps.
+    /// </summary>
+    IThreatIntel For(IntelScope scope) => this;
 }

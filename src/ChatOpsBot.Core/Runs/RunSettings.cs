@@ -15,4 +15,9 @@ public sealed class RunSettings
     public string? ChannelAddress { get; set; }
     /// <summary>Who started it.</summary>
     public string StartedBy { get; set; } = "";
+    /// <summary>
+    /// Ask the intel sources afresh instead of taking fresh answers from the verdict cache (<c>hunt --no-cache</c>);
+    /// the new answers still refresh the cache.
+    /// </summary>
+    public bool BypassIntelCache { get; set; }
 }

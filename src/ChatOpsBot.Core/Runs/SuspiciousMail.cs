@@ -17,6 +17,10 @@ public sealed class SuspiciousMail
     public DateTimeOffset Received { get; set; }
     /// <summary>Why intel flagged it (which attachment or link, which verdict).</summary>
     public string Reason { get; set; } = "";
+    /// <summary>SHA-256 of the attachments intel flagged (malicious or suspicious).</summary>
+    public List<string> FlaggedHashes { get; set; } = [];
+    /// <summary>The links intel flagged (malicious or suspicious).</summary>
+    public List<string> FlaggedUrls { get; set; } = [];
     /// <summary>The worst intel verdict among its attachments and links.</summary>
     public Verdict Verdict { get; set; }
     /// <summary>Analyst's decision.</summary>

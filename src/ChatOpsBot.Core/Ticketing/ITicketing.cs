@@ -15,6 +15,13 @@ public interface ITicketing
     /// <summary>Attaches a file.</summary>
     Task AttachAsync(string ticketId, TicketAttachment attachment, string idempotencyKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records observables on the ticket. Each observable is recorded once per ticket (same type and value, see
+    /// <see cref="TicketObservable.SameAs"/>): those already there are left as they are, so a repeated or resumed call
+    /// adds only what is missing.
+    /// </summary>
+    Task AddObservablesAsync(string ticketId, IReadOnlyList<TicketObservable> observables, string idempotencyKey, CancellationToken cancellationToken);
+
     /// <summary>Resolves the ticket with a closing summary.</summary>
     Task ResolveAsync(string ticketId, string summary, string idempotencyKey, CancellationToken cancellationToken);
 }

@@ -15,16 +15,23 @@ public sealed class DbTicketing(IDbContextFactory<ChatOpsDbContext> contexts, Ti
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
 
-        if (await FindCreatedAsync(idempotencyKey, cancellationToken).ConfigureAwait(false) is { } existing)
-            return existing;
+        var created = await FindCreatedAsync(idempotencyKey, cancellationToken).ConfigureAwait(false)
+            ?? await InsertTicketAsync(ticket, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        // After a crash between the ticket and its observables, the repeated call adds the missing ones.
+        await AddObservablesAsync(created.Id, ticket.Observables, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        return created;
+    }
 
+    private async Task<TicketRef> InsertTicketAsync(NewTicket ticket, string idempotencyKey, CancellationToken cancellationToken)
+    {
         var row = new TicketRow
         {
             Title = ticket.Title,
             Description = ticket.Description,
             Priority = ticket.Priority,
             Status = TicketStatus.Open,
-            Observables = [.. ticket.Observables],
+            // The values as opened, for readers of the row alone; the typed observables are in ticket_observables.
+            Observables = [.. ticket.Observables.Select(o => o.Value)],
             CreatedAt = time.GetUtcNow(),
             IdempotencyKey = idempotencyKey,
         };
@@ -43,6 +50,37 @@ public sealed class DbTicketing(IDbContextFactory<ChatOpsDbContext> contexts, Ti
                 throw;
             return winner;
         }
+    }
+
+    public async Task AddObservablesAsync(string ticketId, IReadOnlyList<TicketObservable> observables, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(observables);
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        var wanted = observables.Where(o => !string.IsNullOrWhiteSpace(o.Value)).ToList();
+        if (wanted.Count == 0)
+            return;
+        var id = await TicketIdAsync(ticketId, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        foreach (var observable in wanted)
+        {
+            var type = observable.Type.ToString();
+            var valueKey = ValueKey(observable);
+            var row = new TicketObservableRow
+            {
+                TicketId = id, Type = type, Value = observable.Value, ValueKey = valueKey, Ioc = observable.Ioc, Tags = [.. observable.Tags],
+                Description = observable.Description, At = now, IdempotencyKey = idempotencyKey,
+            };
+            // The unique index makes "already there" and "added concurrently" the same outcome.
+            if (!await ExistsAsync<TicketObservableRow>(o => o.TicketId == id && o.Type == type && o.ValueKey == valueKey, cancellationToken).ConfigureAwait(false))
+                await InsertOnceAsync(row, o => o.TicketId == id && o.Type == type && o.ValueKey == valueKey, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>What makes two observables the same (see <see cref="TicketObservable.SameAs"/>), hashed to fit an index.</summary>
+    internal static string ValueKey(TicketObservable observable)
+    {
+        var compared = observable.Type == ObservableType.Url ? observable.Value.Trim() : observable.Value.Trim().ToLowerInvariant();
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(compared)));
     }
 
     public async Task CommentAsync(string ticketId, string text, string idempotencyKey, CancellationToken cancellationToken)

@@ -16,9 +16,12 @@ public sealed class TicketQueries(IDbContextFactory<ChatOpsDbContext> contexts) 
             .ConfigureAwait(false);
         if (row is null)
             return null;
+        var observables = await db.TicketObservables.AsNoTracking().Where(o => o.TicketId == row.Id).OrderBy(o => o.Id)
+            .Select(o => o.Value).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         return new TicketDetails(
-            row.Number, row.Title, row.Description, row.Priority, row.Status, row.Observables,
+            // Tickets opened before ticket_observables existed have their values on the row only.
+            row.Number, row.Title, row.Description, row.Priority, row.Status, observables.Count > 0 ? observables : row.Observables,
             row.CreatedAt, row.ResolvedAt, row.ResolutionSummary,
             [.. row.Comments.OrderBy(c => c.Id).Select(c => new TicketComment(c.Text, c.At))],
             [.. row.Attachments.OrderBy(a => a.Id).Select(a => new TicketFile(a.FileName, a.ContentType, a.Size, a.Content, a.At))]);

@@ -27,9 +27,13 @@ public static class HuntCommand
         report.AcceptOnlyFromAmong("json", "md");
         var resume = new Option<string?>("--resume") { Description = "Resume a run by id." };
         var db = new Option<string?>("--db") { Description = "SQLite database file (default from Storage:ConnectionString)." };
+        var noCache = new Option<bool>("--no-cache")
+        {
+            Description = "Ask OTX/VirusTotal afresh instead of reusing fresh verdicts from the cache (the answers still refresh it).",
+        };
         var command = new Command("hunt", "Run the C2 hunt playbook in the terminal.")
         {
-            feed, logs, intel, mailboxes, assets, since, until, demo, auto, report, resume, db,
+            feed, logs, intel, mailboxes, assets, since, until, demo, auto, report, resume, db, noCache,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -66,7 +70,7 @@ public static class HuntCommand
                 windowTo = parsed;
             }
             var request = new HuntRequest(null, windowTo is null || window is null ? null : windowTo - window, windowTo,
-                parse.GetValue(auto), parse.GetValue(report), parse.GetValue(resume));
+                parse.GetValue(auto), parse.GetValue(report), parse.GetValue(resume), parse.GetValue(noCache));
             return await TerminalVerb.RunAsync(overrides, (services, token) =>
             {
                 var session = services.GetRequiredService<TerminalSession>();

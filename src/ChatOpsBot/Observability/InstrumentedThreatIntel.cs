@@ -15,6 +15,8 @@ internal sealed class InstrumentedThreatIntel(IThreatIntel inner, ConnectorMetri
     public Task<IndicatorVerdict> LookupFileHashAsync(string hash, CancellationToken cancellationToken) =>
         metrics.MeasureAsync("intel", inner, "lookup_file_hash", () => inner.LookupFileHashAsync(hash, cancellationToken));
 
+    public IThreatIntel For(IntelScope scope) => new InstrumentedThreatIntel(inner.For(scope), metrics);
+
     public Task<IndicatorVerdict> LookupUrlAsync(string url, CancellationToken cancellationToken) =>
         metrics.MeasureAsync("intel", inner, "lookup_url", () => inner.LookupUrlAsync(url, cancellationToken));
 }

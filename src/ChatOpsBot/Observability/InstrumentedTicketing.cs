@@ -14,6 +14,9 @@ internal sealed class InstrumentedTicketing(ITicketing inner, ConnectorMetrics m
     public Task AttachAsync(string ticketId, TicketAttachment attachment, string idempotencyKey, CancellationToken cancellationToken) =>
         metrics.MeasureAsync("ticketing", inner, "attach", () => inner.AttachAsync(ticketId, attachment, idempotencyKey, cancellationToken));
 
+    public Task AddObservablesAsync(string ticketId, IReadOnlyList<TicketObservable> observables, string idempotencyKey, CancellationToken cancellationToken) =>
+        metrics.MeasureAsync("ticketing", inner, "add_observables", () => inner.AddObservablesAsync(ticketId, observables, idempotencyKey, cancellationToken));
+
     public Task ResolveAsync(string ticketId, string summary, string idempotencyKey, CancellationToken cancellationToken) =>
         metrics.MeasureAsync("ticketing", inner, "resolve", () => inner.ResolveAsync(ticketId, summary, idempotencyKey, cancellationToken));
 }

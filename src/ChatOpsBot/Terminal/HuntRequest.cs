@@ -7,4 +7,5 @@ namespace ChatOpsBot.Terminal;
 /// <param name="Auto">Answer prompts with the <c>--auto</c> stand-in analyst.</param>
 /// <param name="Report">Report format to print at the end (<c>json</c>, <c>md</c>) or null.</param>
 /// <param name="ResumeRunId">Resume this run instead of starting one.</param>
-public sealed record HuntRequest(string? Feed, DateTimeOffset? WindowFrom, DateTimeOffset? WindowTo, bool Auto, string? Report, string? ResumeRunId);
+/// <param name="NoCache">Ask the intel sources afresh instead of using fresh verdicts from the cache (<c>--no-cache</c>).</param>
+public sealed record HuntRequest(string? Feed, DateTimeOffset? WindowFrom, DateTimeOffset? WindowTo, bool Auto, string? Report, string? ResumeRunId, bool NoCache = false);

@@ -44,7 +44,7 @@ public sealed class TerminalSession(PlaybookEngine engine, AnswerProcessor answe
             var settings = new RunSettings
             {
                 Feed = request.Feed ?? "", Channel = "terminal", StartedBy = Environment.UserName,
-                WindowFrom = request.WindowFrom ?? default, WindowTo = request.WindowTo ?? default,
+                WindowFrom = request.WindowFrom ?? default, WindowTo = request.WindowTo ?? default, BypassIntelCache = request.NoCache,
             };
             run = await engine.StartAsync(settings, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Run {run.Id} started (resume it with: hunt --resume {run.Id})").ConfigureAwait(false);

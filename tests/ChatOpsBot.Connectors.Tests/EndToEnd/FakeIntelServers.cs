@@ -30,6 +30,10 @@ public sealed class FakeOtx : IDisposable
     {
         if (r.Header("X-OTX-API-KEY") != ApiKey)
             return FakeApiServer.Json(response, """{"detail":"Authentication required"}""", 403);
+        // A URL indicator stands in the path as OTX's SDK sends it (scheme, slashes and all): route on what surrounds it.
+        const string urlPrefix = "/api/v1/indicators/url/", urlSuffix = "/general";
+        if (r.Path.StartsWith(urlPrefix, StringComparison.Ordinal) && r.Path.EndsWith(urlSuffix, StringComparison.Ordinal) && r.Path.Length > urlPrefix.Length + urlSuffix.Length)
+            return FakeApiServer.Json(response, General("url", Uri.UnescapeDataString(r.Path[urlPrefix.Length..^urlSuffix.Length])).ToJsonString());
         var parts = r.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
         return parts switch
         {

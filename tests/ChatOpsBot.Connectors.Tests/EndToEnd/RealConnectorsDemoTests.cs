@@ -275,6 +275,9 @@ public sealed class RealConnectorsDemoTests(DovecotServer dovecot) : IClassFixtu
             return Task.CompletedTask;
         }
 
+        public Task AddObservablesAsync(string ticketId, IReadOnlyList<TicketObservable> observables, string idempotencyKey, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
+
         public Task ResolveAsync(string ticketId, string summary, string idempotencyKey, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 

@@ -58,7 +58,8 @@ public sealed class OtxIntelTests : IDisposable
 
         var intel = await Intel(server).LookupIpAsync(IPAddress.Parse("2001:db8::1"), CancellationToken.None);
 
-        Assert.Equal("/api/v1/indicators/IPv6/2001%3Adb8%3A%3A1/general", Assert.Single(server.Requests).Path);
+        // As OTX's own SDK (OTXv2) sends it: the address as it is, colons and all.
+        Assert.Equal("/api/v1/indicators/IPv6/2001:db8::1/general", Assert.Single(server.Requests).Path);
         Assert.Equal(Verdict.Unknown, intel.Verdict);
     }
 
@@ -83,7 +84,9 @@ public sealed class OtxIntelTests : IDisposable
         var url = await intel.LookupUrlAsync("http://evil.example/a b?x=1", CancellationToken.None);
 
         Assert.Equal(
-            ["/api/v1/indicators/file/44d88612fea8a8f36de82e1278abb02f/general", "/api/v1/indicators/url/http%3A%2F%2Fevil.example%2Fa%20b%3Fx%3D1/general"],
+            // The URL as OTXv2 sends it (scheme and slashes as they are); what may not stand in a path is escaped, and so is
+            // the '?', which would otherwise cut the URL's query off into the request's own.
+            ["/api/v1/indicators/file/44d88612fea8a8f36de82e1278abb02f/general", "/api/v1/indicators/url/http://evil.example/a%20b%3Fx=1/general"],
             server.Requests.Select(r => r.Path));
         Assert.Equal(Verdict.Malicious, hash.Verdict);
         Assert.Contains("Emotet epoch 5 C2", url.Detail, StringComparison.Ordinal);

@@ -115,6 +115,7 @@ public sealed class ConnectorFailurePromptTests : IDisposable
         public Task<TicketRef> CreateAsync(NewTicket ticket, string idempotencyKey, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task CommentAsync(string ticketId, string text, string idempotencyKey, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task AttachAsync(string ticketId, TicketAttachment attachment, string idempotencyKey, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task AddObservablesAsync(string ticketId, IReadOnlyList<TicketObservable> observables, string idempotencyKey, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task ResolveAsync(string ticketId, string summary, string idempotencyKey, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -12,7 +12,12 @@ namespace ChatOpsBot.Connectors.Tests.TheHive;
 public sealed class TheHiveTicketingTests : IDisposable
 {
     private static readonly NewTicket Ticket = new("C2 traffic: ws-042 → 203.0.113.7", "confirmed", "P1",
-        ["203.0.113.7", "ws-042.corp.example", "jdoe@corp.example", new string('a', 64)]);
+    [
+        new TicketObservable(ObservableType.Ip, "203.0.113.7", Ioc: true, ["c2", "pulse:Emotet epoch 5", "family:Emotet"]),
+        TicketObservable.Host("ws-042.corp.example", ioc: false, ["victim"]),
+        new TicketObservable(ObservableType.Mail, "jdoe@corp.example", Ioc: false, ["victim"]),
+        new TicketObservable(ObservableType.Hash, new string('a', 64), Ioc: true, ["phishing"]),
+    ]);
 
     private readonly FakeTheHive _hive = new();
     private readonly List<ServiceProvider> _providers = [];

@@ -142,24 +142,6 @@ public sealed class VirusTotalIntelTests : IDisposable
     }
 
     [Fact]
-    public async Task Pacer_BeyondRequestsPerMinute_WaitsForTheWindowToMove()
-    {
-        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        using var pacer = new VirusTotalPacer(Options.Create(new VirusTotalOptions { RequestsPerMinute = 2 }), clock);
-
-        await pacer.WaitTurnAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
-        clock.Advance(TimeSpan.FromSeconds(10));
-        await pacer.WaitTurnAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
-        var third = pacer.WaitTurnAsync(CancellationToken.None);
-        clock.Advance(TimeSpan.FromSeconds(49));
-        Assert.False(third.IsCompleted);
-
-        clock.Advance(TimeSpan.FromSeconds(1));
-
-        await third.WaitAsync(TimeSpan.FromSeconds(5));
-    }
-
-    [Fact]
     public void Options_SuspiciousAboveMalicious_FailsNamingTheKey()
     {
         using var provider = new ServiceCollection()

@@ -24,6 +24,7 @@ public sealed class FakeThreatIntel : IThreatIntel
     /// <summary>Pulses whose indicators were read, in order.</summary>
     public List<string> PulseLookups { get; } = [];
 
+    private readonly Lock _gate = new();
     private int _ipFailures;
     private int _ipSuccessesBeforeFailures;
 
@@ -35,14 +36,18 @@ public sealed class FakeThreatIntel : IThreatIntel
 
     public Task<IpIntel> LookupIpAsync(IPAddress ip, CancellationToken cancellationToken)
     {
-        if (_ipSuccessesBeforeFailures > 0) _ipSuccessesBeforeFailures--;
-        else if (_ipFailures > 0)
+        // Validation looks up a batch of IPs in parallel.
+        lock (_gate)
         {
-            _ipFailures--;
-            throw new HttpRequestException("intel unavailable");
+            if (_ipSuccessesBeforeFailures > 0) _ipSuccessesBeforeFailures--;
+            else if (_ipFailures > 0)
+            {
+                _ipFailures--;
+                throw new HttpRequestException("intel unavailable");
+            }
+            IpLookups.Add(ip.ToString());
+            return Task.FromResult(Ips.TryGetValue(ip.ToString(), out var intel) ? intel : new IpIntel(Verdict.Unknown, [], "fake-intel"));
         }
-        IpLookups.Add(ip.ToString());
-        return Task.FromResult(Ips.TryGetValue(ip.ToString(), out var intel) ? intel : new IpIntel(Verdict.Unknown, [], "fake-intel"));
     }
 
     public Task<IReadOnlyList<IPAddress>> GetPulseIpv4IndicatorsAsync(string pulseId, CancellationToken cancellationToken)

@@ -36,7 +36,9 @@ public sealed class FakeTicketing : ITicketing
         if (!_created.TryGetValue(idempotencyKey, out var created))
         {
             var id = $"INC-{(Tickets.Count + 1).ToString("D4", CultureInfo.InvariantCulture)}";
-            Tickets.Add(new FakeTicket(id, ticket));
+            var fresh = new FakeTicket(id, ticket);
+            fresh.Observables.AddRange(ticket.Observables.DistinctBy(o => (o.Type, o.Value.ToLowerInvariant())));
+            Tickets.Add(fresh);
             _created[idempotencyKey] = created = new TicketRef(id, $"https://tickets.test/{id}");
         }
         End(call);
@@ -55,6 +57,17 @@ public sealed class FakeTicketing : ITicketing
     {
         var call = Begin(new TicketCall("attach", ticketId, idempotencyKey, attachment.FileName));
         if (_applied.Add(idempotencyKey)) Ticket(ticketId).Attachments.Add(attachment);
+        End(call);
+        return Task.CompletedTask;
+    }
+
+    public Task AddObservablesAsync(string ticketId, IReadOnlyList<TicketObservable> observables, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var call = Begin(new TicketCall("observables", ticketId, idempotencyKey, string.Join(", ", observables.Select(o => o.Value))));
+        // Like a real system: an observable already on the ticket is not added again, whatever the key.
+        var ticket = Ticket(ticketId);
+        foreach (var observable in observables.Where(o => !ticket.Observables.Any(o.SameAs)))
+            ticket.Observables.Add(observable);
         End(call);
         return Task.CompletedTask;
     }
@@ -99,4 +112,6 @@ public sealed class FakeTicket(string id, NewTicket opened)
     public List<string> Comments { get; } = [];
     public List<TicketAttachment> Attachments { get; } = [];
     public List<string> Resolutions { get; } = [];
+    /// <summary>Observables on the ticket, each once (those it was opened with first).</summary>
+    public List<TicketObservable> Observables { get; } = [];
 }

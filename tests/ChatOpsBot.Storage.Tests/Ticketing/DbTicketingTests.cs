@@ -12,7 +12,8 @@ public class DbTicketingTests
     private static CancellationToken Ct => CancellationToken.None;
 
     private static NewTicket Incident(string title = "C2 traffic from ws-017") =>
-        new(title, "Hunt found beaconing to 203.0.113.7.", "P1", ["203.0.113.7", "ws-017"]);
+        new(title, "Hunt found beaconing to 203.0.113.7.", "P1",
+            [new TicketObservable(ObservableType.Ip, "203.0.113.7", Ioc: true, ["c2"]), TicketObservable.Host("ws-017", ioc: false, ["victim"])]);
 
     [SkippableFact]
     public async Task Create_numbers_tickets_from_INC_000001()

@@ -9,6 +9,24 @@ public sealed class OutboxDelivery(IEnumerable<IChatChannel> channels, ILogger<O
 {
     private readonly IReadOnlyList<IChatChannel> _channels = channels.ToList();
 
+    /// <summary>
+    /// Shows a passing notification (progress during a long step) on the run's channel at once, outside the outbox. A
+    /// failure is logged and dropped: the next progress replaces it, and the step must not fail over it.
+    /// </summary>
+    public async Task ShowNowAsync(PlaybookRun run, Notification notification, CancellationToken cancellationToken)
+    {
+        var channel = _channels.FirstOrDefault(c => c.Name == run.Settings.Channel);
+        if (channel is null) return;
+        try
+        {
+            await channel.NotifyAsync(notification, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Run {RunId}: progress {Key} could not be shown on {Channel}", run.Id, notification.Key, channel.Name);
+        }
+    }
+
     /// <summary>Delivers what it can; returns true when the outbox changed (the caller saves the run).</summary>
     public async Task<bool> DeliverAsync(PlaybookRun run, CancellationToken cancellationToken)
     {

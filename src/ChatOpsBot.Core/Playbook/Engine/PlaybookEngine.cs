@@ -63,7 +63,8 @@ public sealed class PlaybookEngine(
     public Task<PlaybookRun?> FindAsync(string runId, CancellationToken cancellationToken) => store.FindAsync(runId, cancellationToken);
 
     /// <summary>A context for one turn on <paramref name="run"/>.</summary>
-    public SectionContext ContextFor(PlaybookRun run) => new(run, ports, options.Value, clock, feeds, logger);
+    public SectionContext ContextFor(PlaybookRun run) =>
+        new(run, ports, options.Value, clock, feeds, logger, (notification, ct) => outbox.ShowNowAsync(run, notification, ct));
 
     /// <summary>
     /// Runs automatic steps until a prompt is open or the run is finished, saving after each step and

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Intel;
 using ChatOpsBot.Core.Runs;
 using Microsoft.Extensions.Logging;
 
@@ -7,14 +8,34 @@ namespace ChatOpsBot.Core.Playbook.Engine;
 
 /// <summary>
 /// What a section sees during one turn: the run, the ports, the options and the clock, plus the only ways to
-/// talk to analysts (<see cref="Notify"/>, <see cref="Ask"/>), which go through the run's outbox.
+/// talk to analysts (<see cref="Notify"/>, <see cref="Ask"/>), which go through the run's outbox, and
+/// <see cref="ShowProgressAsync"/> for what a long step is waiting for.
 /// </summary>
-public sealed class SectionContext(PlaybookRun run, PlaybookPorts ports, PlaybookOptions options, TimeProvider clock, FeedCache feeds, ILogger logger)
+/// <param name="run">The run being advanced.</param>
+/// <param name="ports">External systems; intel is scoped to the run (its cache setting).</param>
+/// <param name="options">Playbook options.</param>
+/// <param name="clock">The clock.</param>
+/// <param name="feeds">Per-process feed cache.</param>
+/// <param name="logger">Logger.</param>
+/// <param name="showNow">Shows a progress notification at once, outside the outbox; null: progress is not shown.</param>
+public sealed class SectionContext(PlaybookRun run, PlaybookPorts ports, PlaybookOptions options, TimeProvider clock, FeedCache feeds, ILogger logger,
+    Func<Notification, CancellationToken, Task>? showNow = null)
 {
+    // The intel as configured, before the run's scope: IntelWith scopes it afresh with a quota observer.
+    private readonly IThreatIntel _intel = ports.Intel;
+
     /// <summary>The run being advanced.</summary>
     public PlaybookRun Run { get; } = run;
-    /// <summary>External systems.</summary>
-    public PlaybookPorts Ports { get; } = ports;
+    /// <summary>External systems; <see cref="PlaybookPorts.Intel"/> honours the run's <see cref="RunSettings.BypassIntelCache"/>.</summary>
+    public PlaybookPorts Ports { get; } =
+        run.Settings.BypassIntelCache ? ports with { Intel = ports.Intel.For(new IntelScope { BypassCache = true }) } : ports;
+    /// <summary>
+    /// The run's intel (honouring its cache setting) that tells <paramref name="quotaWaits"/> when a lookup waits for a
+    /// provider's quota, so a long step can say what it is waiting for.
+    /// </summary>
+    public IThreatIntel IntelWith(Func<IntelQuotaWait, CancellationToken, Task> quotaWaits) =>
+        _intel.For(new IntelScope { BypassCache = Run.Settings.BypassIntelCache, QuotaWaits = quotaWaits });
+
     /// <summary>Playbook options.</summary>
     public PlaybookOptions Options { get; } = options;
     /// <summary>Per-process cache of loaded feeds (reloaded after a restart).</summary>
@@ -44,6 +65,21 @@ public sealed class SectionContext(PlaybookRun run, PlaybookPorts ports, Playboo
                 Facts = facts ?? [], Table = table, Attachment = attachment,
             },
         });
+    }
+
+    /// <summary>
+    /// Shows a progress notification now, while the step is still working (e.g. waiting for an intel quota): it goes
+    /// straight to the channel, not through the outbox, because it is only true for the moment; a lost one is
+    /// replaced by the next. Channels that keep one status message per run update it in place.
+    /// </summary>
+    public async Task ShowProgressAsync(PlaybookSection section, string key, string title, string text, CancellationToken cancellationToken)
+    {
+        if (showNow is null) return;
+        var fullKey = Key(key);
+        await showNow(new Notification
+        {
+            RunId = Run.Id, Section = section, Kind = NotificationKind.Progress, Key = fullKey, Title = title, Text = text,
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Opens a prompt: it becomes the run's open prompt and is queued for the channel.</summary>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Intel;
 using ChatOpsBot.Core.Runs;
 
 namespace ChatOpsBot.Core.Playbook.Engine;
@@ -25,6 +27,11 @@ public static class StepFailure
     {
         var message = error.Message.Length > 300 ? error.Message[..300] + "…" : error.Message;
         context.Record(TimelineEntryKind.StepFailed, section, $"{error.GetType().Name}: {message}");
+        if (error is IntelQuotaExhaustedException quota)
+        {
+            AskAfterQuota(context, section, quota, canSkip);
+            return;
+        }
         context.Ask(section, PromptKind.Choice, $"{section} step failed: retry?",
             canSkip
                 ? [new PromptOption(Retry, "Retry", OptionStyle.Primary), new PromptOption(Skip, "Skip this step"), new PromptOption(Abandon, "Stop the run", OptionStyle.Danger)]
@@ -33,5 +40,22 @@ public static class StepFailure
                 ? "The bot could not finish this step. Nothing was lost; retry once the system is back, skip the step (the playbook goes on without its result), or stop the run."
                 : "The bot could not finish this step. Nothing was lost; retry once the system is back, or stop the run.",
             [new Fact("Section", section.ToString()), new Fact("Error", message)], suggestion: Retry);
+    }
+
+    // A used-up quota is not an outage: retrying now fails the same way, so the prompt says when it resets and
+    // offers to retry later (the open prompt waits) or to go on without the lookups.
+    private static void AskAfterQuota(SectionContext context, PlaybookSection section, IntelQuotaExhaustedException quota, bool canSkip)
+    {
+        var resets = quota.ResetsAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var wait = quota.ResetsAt - context.Now;
+        var inText = wait > TimeSpan.Zero ? $" (in {ElapsedText.Format(wait)})" : "";
+        var retry = new PromptOption(Retry, "Retry later", OptionStyle.Primary);
+        var abandon = new PromptOption(Abandon, "Stop the run", OptionStyle.Danger);
+        context.Ask(section, PromptKind.Choice, $"{section} step: {quota.Provider}'s quota is used up",
+            canSkip ? [retry, new PromptOption(Skip, "Skip this step"), abandon] : [retry, abandon],
+            $"{quota.Provider} allows {quota.Quota} and this key has used it. Nothing was lost: answer Retry later once the quota resets at {resets}{inText}"
+            + (canSkip ? ", or skip the step (the playbook goes on without these lookups)." : "."),
+            [new Fact("Section", section.ToString()), new Fact("Provider", quota.Provider), new Fact("Quota", quota.Quota), new Fact("Resets", resets + inText)],
+            suggestion: canSkip ? Skip : Retry);
     }
 }

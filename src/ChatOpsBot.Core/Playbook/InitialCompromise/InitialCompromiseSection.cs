@@ -185,11 +185,26 @@ public sealed class InitialCompromiseSection : IPlaybookSection
             var fileName = $"{mail.User}-{Path.GetFileNameWithoutExtension(mail.MessageId)}.eml";
             await context.Ports.Ticketing.AttachAsync(run.Ticket.Id, new TicketAttachment(fileName, "message/rfc822", raw),
                 context.Key($"eml:{mail.User}:{mail.MessageId}"), cancellationToken).ConfigureAwait(false);
+            await context.Ports.Ticketing.AddObservablesAsync(run.Ticket.Id, Observables(run, mail),
+                context.Key($"eml-observables:{mail.User}:{mail.MessageId}"), cancellationToken).ConfigureAwait(false);
             context.Record(TimelineEntryKind.Effect, Id, $"{fileName} attached to {run.Ticket.Id}");
         }
         mail.Exported = true;
         context.Notify(Id, NotificationKind.Finding, $"ic:exported:{mail.User}:{mail.MessageId}", $"Phishing mail to {mail.User} exported to {run.Ticket?.Id ?? "the run"}",
             "", [new Fact("Subject", mail.Subject), new Fact("From", mail.From), new Fact("Why", mail.Reason)]);
+    }
+
+    /// <summary>What a confirmed phishing mail puts on the ticket: its flagged attachments and links, and the address it phished.</summary>
+    private static List<TicketObservable> Observables(PlaybookRun run, SuspiciousMail mail)
+    {
+        var why = $"phishing mail to {mail.User}: {mail.Subject}";
+        var observables = new List<TicketObservable>();
+        observables.AddRange(mail.FlaggedHashes.Select(h => new TicketObservable(ObservableType.Hash, h, Ioc: true, ["phishing", "attachment"], $"Attachment of the {why}")));
+        observables.AddRange(mail.FlaggedUrls.Select(u => new TicketObservable(ObservableType.Url, u, Ioc: true, ["phishing"], $"Link in the {why}")));
+        var address = run.Users.FirstOrDefault(u => u.User == mail.User)?.Email;
+        if (!string.IsNullOrWhiteSpace(address))
+            observables.Add(new TicketObservable(ObservableType.Mail, address, Ioc: false, ["victim", "phished"], $"Recipient of the {why}"));
+        return observables;
     }
 
     private void AskHandover(SectionContext context)

@@ -18,16 +18,19 @@ internal sealed class MailboxScan
         var mails = await context.Ports.Mailbox.ListRecentAsync(user.User, since, cancellationToken).ConfigureAwait(false);
         var withContent = mails.Where(m => m.Attachments.Count > 0 || m.Links.Count > 0).ToList();
         var flagged = 0;
+        var progress = new IntelLookupProgress(context, PlaybookSection.InitialCompromise, 0,
+            done => $"{done.ToString(CultureInfo.InvariantCulture)} of {withContent.Count.ToString(CultureInfo.InvariantCulture)} mails of {user.User}");
         foreach (var mail in withContent)
         {
-            var (verdict, reason) = await JudgeAsync(context.Ports.Intel, mail, cancellationToken).ConfigureAwait(false);
-            if (verdict is not (Verdict.Malicious or Verdict.Suspicious)) continue;
+            var judged = await JudgeAsync(progress.Intel, mail, cancellationToken).ConfigureAwait(false);
+            progress.Completed();
+            if (judged.Verdict is not (Verdict.Malicious or Verdict.Suspicious)) continue;
             flagged++;
             if (run.Mails.Any(m => m.User == user.User && m.MessageId == mail.MessageId)) continue;
             run.Mails.Add(new SuspiciousMail
             {
                 User = user.User, MessageId = mail.MessageId, Subject = mail.Subject, From = mail.From,
-                Received = mail.Received, Reason = reason, Verdict = verdict,
+                Received = mail.Received, Reason = judged.Reason, Verdict = judged.Verdict, FlaggedHashes = judged.Hashes, FlaggedUrls = judged.Urls,
             });
         }
         user.Checked = true;
@@ -39,23 +42,34 @@ internal sealed class MailboxScan
             [new Fact("User", user.User), new Fact("Since", since.ToString("u", CultureInfo.InvariantCulture))]);
     }
 
-    private static async Task<(Verdict Verdict, string Reason)> JudgeAsync(IThreatIntel intel, MailSummary mail, CancellationToken cancellationToken)
+    private static async Task<(Verdict Verdict, string Reason, List<string> Hashes, List<string> Urls)> JudgeAsync(
+        IThreatIntel intel, MailSummary mail, CancellationToken cancellationToken)
     {
         var worst = Verdict.Unknown;
         var reasons = new List<string>();
+        var hashes = new List<string>();
+        var urls = new List<string>();
         foreach (var attachment in mail.Attachments)
         {
             var v = await intel.LookupFileHashAsync(attachment.Sha256, cancellationToken).ConfigureAwait(false);
-            if (v.Verdict is Verdict.Malicious or Verdict.Suspicious) reasons.Add($"attachment {attachment.FileName} (SHA-256 {attachment.Sha256}): {v.Verdict}, {v.Detail}");
+            if (v.Verdict is Verdict.Malicious or Verdict.Suspicious)
+            {
+                reasons.Add($"attachment {attachment.FileName} (SHA-256 {attachment.Sha256}): {v.Verdict}, {v.Detail}");
+                hashes.Add(attachment.Sha256);
+            }
             worst = Worse(worst, v.Verdict);
         }
         foreach (var link in mail.Links)
         {
             var v = await intel.LookupUrlAsync(link, cancellationToken).ConfigureAwait(false);
-            if (v.Verdict is Verdict.Malicious or Verdict.Suspicious) reasons.Add($"link {link}: {v.Verdict}, {v.Detail}");
+            if (v.Verdict is Verdict.Malicious or Verdict.Suspicious)
+            {
+                reasons.Add($"link {link}: {v.Verdict}, {v.Detail}");
+                urls.Add(link);
+            }
             worst = Worse(worst, v.Verdict);
         }
-        return (worst, string.Join("; ", reasons));
+        return (worst, string.Join("; ", reasons), hashes, urls);
     }
 
     private static Verdict Worse(Verdict a, Verdict b) => Rank(a) >= Rank(b) ? a : b;

@@ -104,7 +104,13 @@ public sealed class ValidationSection : IPlaybookSection
             case ValidationState.LookingUpIntel:
                 var current = Current(run);
                 // The batch look-up of a triage may already have brought it.
-                current.Intel ??= await context.Ports.Intel.LookupIpAsync(IPAddress.Parse(current.Ip), cancellationToken).ConfigureAwait(false);
+                if (current.Intel is null)
+                {
+                    var total = run.RemoteIps.Count(ValidationTriage.IsPending);
+                    var progress = new IntelLookupProgress(context, Id, total - run.RemoteIps.Count(r => ValidationTriage.IsPending(r) && r.Intel is null),
+                        done => $"{done.ToString(CultureInfo.InvariantCulture)} of {total.ToString(CultureInfo.InvariantCulture)} IPs");
+                    current.Intel = await progress.Intel.LookupIpAsync(IPAddress.Parse(current.Ip), cancellationToken).ConfigureAwait(false);
+                }
                 machine.Fire(ValidationTrigger.IntelReceived);
                 break;
             case ValidationState.AwaitingVerdict:
@@ -183,6 +189,8 @@ public sealed class ValidationSection : IPlaybookSection
             new("Connections", hits.Sum(h => h.Connections).ToString(CultureInfo.InvariantCulture)),
             new("Intel verdict", $"{intel.Verdict} ({intel.Source})"),
         };
+        if (intel.Detail.Length > 0) facts.Add(new Fact("Intel detail", intel.Detail));
+        if (intel.CachedAt is { } cachedAt) facts.Add(new Fact("Intel age", CacheAge(cachedAt, context.Now)));
         facts.AddRange(intel.Pulses.Take(10).Select(p => new Fact("Pulse", Describe(p))));
         var options = PromptOptions.From(machine.CanFire, AnalystTriggers)
             .Select(o => o.Value == nameof(ValidationTrigger.ConfirmMalware) ? o with { RequiredApprovals = context.Options.Approvals.Validation } : o)
@@ -212,10 +220,11 @@ public sealed class ValidationSection : IPlaybookSection
         var hosts = RecordCompromisedHosts(run, current);
         var pulses = string.Join("; ", (current.Intel?.Pulses ?? []).Select(Describe));
         var text = $"C2 IP {current.Ip} confirmed by {current.DecidedBy}. Hosts: {string.Join(", ", hosts)}. Pulses: {(pulses.Length == 0 ? "none" : pulses)}.";
+        var observables = Observables(current, hosts);
         if (run.Ticket is null)
         {
             run.Ticket = await context.Ports.Ticketing.CreateAsync(
-                new NewTicket($"C2 traffic: {string.Join(", ", hosts)} → {current.Ip}", text, context.Options.Priority, [current.Ip, .. hosts]),
+                new NewTicket($"C2 traffic: {string.Join(", ", hosts)} → {current.Ip}", text, context.Options.Priority, observables),
                 context.Key("ticket"), cancellationToken).ConfigureAwait(false);
             context.Record(TimelineEntryKind.Effect, Id, $"Ticket {run.Ticket.Id} opened");
             context.Notify(Id, NotificationKind.Finding, $"validation:ticket:{current.Ip}", $"Incident ticket {run.Ticket.Id} opened",
@@ -224,11 +233,32 @@ public sealed class ValidationSection : IPlaybookSection
         else
         {
             await context.Ports.Ticketing.CommentAsync(run.Ticket.Id, text, context.Key($"confirm:{current.Ip}"), cancellationToken).ConfigureAwait(false);
+            await context.Ports.Ticketing.AddObservablesAsync(run.Ticket.Id, observables, context.Key($"observables:{current.Ip}"), cancellationToken)
+                .ConfigureAwait(false);
             context.Record(TimelineEntryKind.Effect, Id, $"{current.Ip} added to {run.Ticket.Id}");
             context.Notify(Id, NotificationKind.Finding, $"validation:ticket:{current.Ip}", $"{current.Ip} added to incident {run.Ticket.Id}",
                 $"{current.Ip} confirmed as C2 by {current.DecidedBy}.", [new Fact("Ticket", run.Ticket.Id), new Fact("Hosts", string.Join(", ", hosts))]);
         }
     }
+
+    /// <summary>The confirmed C2 IP (an indicator, tagged with its pulses and malware families) and its hosts (victims).</summary>
+    private static List<TicketObservable> Observables(RemoteIpCase current, List<string> hosts)
+    {
+        var pulses = current.Intel?.Pulses ?? [];
+        var tags = new List<string> { "c2" };
+        tags.AddRange(pulses.Select(p => $"pulse:{p.Name}"));
+        tags.AddRange(pulses.SelectMany(p => p.MalwareFamilies).Select(f => $"family:{f}"));
+        var observables = new List<TicketObservable>
+        {
+            new(ObservableType.Ip, current.Ip, Ioc: true, tags.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), $"C2 IP confirmed by {current.DecidedBy}"),
+        };
+        observables.AddRange(hosts.Select(h => TicketObservable.Host(h, ioc: false, ["victim"], $"Host that talked to C2 IP {current.Ip}")));
+        return observables;
+    }
+
+    /// <summary>"from the verdict cache, fetched 3 h 5 min ago (2026-11-27 10:02 UTC)".</summary>
+    internal static string CacheAge(DateTimeOffset cachedAt, DateTimeOffset now) =>
+        $"from the verdict cache, fetched {ElapsedText.Format(now - cachedAt)} ago ({cachedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)";
 
     private static RemoteIpCase Current(PlaybookRun run) =>
         run.FindRemoteIp(run.Validation.CurrentIp ?? "") ?? throw new InvalidOperationException($"Run {run.Id}: no IP under validation.");

@@ -33,13 +33,26 @@ internal static class ValidationTriage
 
     internal static List<RemoteIpCase> Unflagged(PlaybookRun run) => run.RemoteIps.Where(r => IsPending(r) && IsUnflagged(r)).ToList();
 
-    /// <summary>Looks up the next <see cref="LookupBatchSize"/> pending IPs without intel.</summary>
+    /// <summary>
+    /// Looks up the next <see cref="LookupBatchSize"/> pending IPs without intel, all at once: the intel connectors keep
+    /// them within each provider's quota and concurrency, and say when they wait (see <see cref="IntelLookupProgress"/>).
+    /// </summary>
     internal static async Task LookUpNextAsync(SectionContext context, CancellationToken cancellationToken)
     {
         var run = context.Run;
         var next = run.RemoteIps.Where(r => IsPending(r) && r.Intel is null).Take(LookupBatchSize).ToList();
-        foreach (var ip in next)
-            ip.Intel = await context.Ports.Intel.LookupIpAsync(IPAddress.Parse(ip.Ip), cancellationToken).ConfigureAwait(false);
+        var pending = run.RemoteIps.Count(IsPending);
+        var progress = new IntelLookupProgress(context, PlaybookSection.Validation, pending - run.RemoteIps.Count(r => IsPending(r) && r.Intel is null),
+            done => $"{done.ToString(CultureInfo.InvariantCulture)} of {pending.ToString(CultureInfo.InvariantCulture)} IPs");
+        var found = new IpIntel[next.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, next.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = LookupBatchSize, CancellationToken = cancellationToken }, async (i, ct) =>
+            {
+                found[i] = await progress.Intel.LookupIpAsync(IPAddress.Parse(next[i].Ip), ct).ConfigureAwait(false);
+                progress.Completed();
+            }).ConfigureAwait(false);
+        // The run is changed only here, on this thread, once every lookup of the batch answered.
+        for (var i = 0; i < next.Count; i++) next[i].Intel = found[i];
         // Also the step's mark of progress: a reentry changes no state, and the engine refuses a step that changes nothing.
         if (next.Count > 0)
         {
@@ -68,8 +81,8 @@ internal static class ValidationTriage
         var file = FileName(run, unflagged);
         context.Notify(PlaybookSection.Validation, NotificationKind.Finding, $"validation:triage:{unflagged[0].Ip}",
             $"{count} feed IPs have no malware intel: the list for triage", "Every IP with its hosts and intel is in the attached CSV.",
-            Summary(unflagged), attachment: Csv(context, unflagged, hosts, file));
-        var facts = Summary(unflagged);
+            Summary(unflagged, context.Now), attachment: Csv(context, unflagged, hosts, file));
+        var facts = Summary(unflagged, context.Now);
         facts.AddRange(unflagged.Take(ListedInPrompt).Select(r => new Fact(r.Ip, Hosts(hosts, r.Ip, MaxHostsListed))));
         if (unflagged.Count > ListedInPrompt)
             facts.Add(new Fact("More", $"{(unflagged.Count - ListedInPrompt).ToString(CultureInfo.InvariantCulture)} more in {file}"));
@@ -101,16 +114,24 @@ internal static class ValidationTriage
         context.Record(TimelineEntryKind.Effect, PlaybookSection.Validation, $"{count} feed IP(s) without malware intel dismissed as not malicious");
         context.Notify(PlaybookSection.Validation, NotificationKind.Finding, $"validation:triage-dismissed:{unflagged[0].Ip}",
             $"{count} feed IPs dismissed as not malicious", $"Decided by {answer.Names} at triage: intel had nothing against them. The list is attached.",
-            Summary(unflagged), attachment: attachment);
+            Summary(unflagged, context.Now), attachment: attachment);
     }
 
-    private static List<Fact> Summary(List<RemoteIpCase> unflagged) =>
-    [
-        new("IPs", unflagged.Count.ToString(CultureInfo.InvariantCulture)),
-        new("Verdicts", string.Join(", ", unflagged.GroupBy(r => r.Intel!.Verdict).OrderBy(g => g.Key)
-            .Select(g => $"{g.Key} {g.Count().ToString(CultureInfo.InvariantCulture)}"))),
-        new("Intel source", string.Join(", ", unflagged.Select(r => r.Intel!.Source).Distinct(StringComparer.Ordinal))),
-    ];
+    private static List<Fact> Summary(List<RemoteIpCase> unflagged, DateTimeOffset now)
+    {
+        List<Fact> facts =
+        [
+            new("IPs", unflagged.Count.ToString(CultureInfo.InvariantCulture)),
+            new("Verdicts", string.Join(", ", unflagged.GroupBy(r => r.Intel!.Verdict).OrderBy(g => g.Key)
+                .Select(g => $"{g.Key} {g.Count().ToString(CultureInfo.InvariantCulture)}"))),
+            new("Intel source", string.Join(", ", unflagged.Select(r => r.Intel!.Source).Distinct(StringComparer.Ordinal))),
+        ];
+        var cached = unflagged.Where(r => r.Intel!.CachedAt is not null).ToList();
+        if (cached.Count > 0)
+            facts.Add(new Fact("Intel age", $"{cached.Count.ToString(CultureInfo.InvariantCulture)} of {unflagged.Count.ToString(CultureInfo.InvariantCulture)} "
+                + $"from the verdict cache, the oldest fetched {ElapsedText.Format(now - cached.Min(r => r.Intel!.CachedAt!.Value))} ago"));
+        return facts;
+    }
 
     // The batch's first IP names it: batches are disjoint, so keys and file names stay unique per batch and a
     // repeated step finds the same key (the outbox keeps one message per key).
