@@ -57,8 +57,11 @@ public sealed class QuotaPacer : IDisposable
                 _logger.LogInformation("{Provider}: waiting until {Until:HH:mm:ss.fff} for the quota ({Quota})", Settings.Provider, check.Until, check.Quota);
                 if (observer is not null)
                     await observer(new IntelQuotaWait(Settings.Provider, check.Until, check.Quota), cancellationToken).ConfigureAwait(false);
+                // Whole milliseconds, rounded up: timers do not wait less than one, and a shorter wait would only wake
+                // to find the slot not yet free and wait again.
                 var wait = check.Until - _clock.GetUtcNow();
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);
+                if (wait > TimeSpan.Zero)
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _clock, cancellationToken).ConfigureAwait(false);
             }
         }
         catch

@@ -37,6 +37,12 @@ public sealed class FakeTheHive : IDisposable
     /// <summary>Return a response to take over a request; null lets the fake answer normally.</summary>
     public Func<ScriptedRequest, ScriptedResponse?>? Intercept { get; set; }
 
+    /// <summary>
+    /// A request this matches is carried out, but its answer is lost (the client gets a 500), as when TheHive or a
+    /// proxy fails after the write.
+    /// </summary>
+    public Func<ScriptedRequest, bool>? LoseAnswer { get; set; }
+
     public void Dispose() => _server.Dispose();
 
     private ScriptedResponse Handle(ScriptedRequest request)
@@ -47,6 +53,18 @@ public sealed class FakeTheHive : IDisposable
             return ScriptedResponse.Json("""{"type":"AuthenticationError","message":"Authentication failure"}""", 401);
 
         lock (_gate)
+        {
+            var answer = Answer(request);
+            if (LoseAnswer?.Invoke(request) == true)
+            {
+                return ScriptedResponse.Json("""{"type":"InternalError","message":"connection reset by peer"}""", 500);
+            }
+            return answer;
+        }
+    }
+
+    private ScriptedResponse Answer(ScriptedRequest request)
+    {
         {
             var parts = request.Path.Trim('/').Split('/');
             return (request.Method, parts) switch
