@@ -93,6 +93,38 @@ public sealed class OtxIntelTests : IDisposable
     }
 
     [Fact]
+    public async Task LookupUrlAsync_NotFound_IsAFailureNotUnknown()
+    {
+        // OTX answers a URL it has no pulse for with 200 and an empty pulse_info; a 404 means it never read the URL.
+        var server = Serve((_, response, _) => FakeApiServer.Json(response, """{"detail":"Not found."}""", 404));
+
+        var error = await Assert.ThrowsAsync<OtxException>(() => Intel(server).LookupUrlAsync("https://a.example/x/y", CancellationToken.None));
+
+        Assert.Contains("404", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not taken as unknown", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LookupUrlAsync_PathKeepsTheUrlAsWritten_DotSegmentsEscapesAndAll()
+    {
+        var server = Serve((_, response, _) => FakeApiServer.Json(response, """{"validation":[],"pulse_info":{"count":0,"pulses":[]}}"""));
+
+        await Intel(server).LookupUrlAsync("http://evil.example/a/../b/%7Euser/ü?q=1&r=2#frag", CancellationToken.None);
+
+        Assert.Equal("/api/v1/indicators/url/http://evil.example/a/../b/%7Euser/%C3%BC%3Fq=1&r=2%23frag/general", Assert.Single(server.Requests).Path);
+    }
+
+    [Theory]
+    [InlineData("https://x.example/p?a=b", "https://x.example/p%3Fa=b")]
+    [InlineData("http://x.example/50%", "http://x.example/50%25")]
+    [InlineData("http://x.example/a b", "http://x.example/a%20b")]
+    [InlineData("http://user@x.example:8080/;p,q+r$!*'()", "http://user@x.example:8080/;p,q+r$!*'()")]
+    public void OtxPathsEscape_KeepsWhatAPathMayCarry_EncodesTheRest(string url, string expected)
+    {
+        Assert.Equal(expected, OtxPaths.Escape(url));
+    }
+
+    [Fact]
     public async Task GetPulseIpv4IndicatorsAsync_FollowsNextAndKeepsIpv4Only()
     {
         FakeApiServer? self = null;
