@@ -165,6 +165,59 @@ public class DbTicketingTests
         Assert.Null(await storage.Tickets.GetAsync("INC-000999", Ct));
         Assert.Equal(["INC-000002", "INC-000001"], (await storage.Tickets.ListAsync(10, Ct)).Select(t => t.Number));
     }
+
+    [SkippableFact]
+    public async Task AddObservables_records_each_observable_once_with_its_type_ioc_and_tags()
+    {
+        await using var storage = await StorageFixture.CreateAsync(Provider);
+        var ticket = await storage.Ticketing.CreateAsync(Incident(), "create-1", Ct);
+        TicketObservable[] later =
+        [
+            new(ObservableType.Ip, "198.51.100.9", Ioc: true, ["c2", "pulse:Emotet epoch 5"], "C2 IP confirmed by ana"),
+            TicketObservable.Host("WS-017", ioc: false, ["victim"]),
+            new(ObservableType.Url, "https://x.example/A", Ioc: true, ["phishing"]),
+            new(ObservableType.Url, "https://x.example/a", Ioc: true, ["phishing"]),
+        ];
+
+        await storage.Ticketing.AddObservablesAsync(ticket.Id, later, "observables-1", Ct);
+        // A resumed run repeats the call; another call names the same host again.
+        await storage.Ticketing.AddObservablesAsync(ticket.Id, later, "observables-1", Ct);
+        await storage.Ticketing.AddObservablesAsync(ticket.Id, [TicketObservable.Host("ws-017", ioc: false, ["victim"])], "observables-2", Ct);
+
+        await using var db = await storage.OpenAsync();
+        var rows = await db.TicketObservables.AsNoTracking().OrderBy(o => o.Id).ToListAsync();
+        Assert.Equal(
+            [("Ip", "203.0.113.7", true), ("Hostname", "ws-017", false), ("Ip", "198.51.100.9", true), ("Url", "https://x.example/A", true), ("Url", "https://x.example/a", true)],
+            rows.Select(r => (r.Type, r.Value, r.Ioc)));
+        Assert.Equal(["c2", "pulse:Emotet epoch 5"], rows[2].Tags);
+        Assert.Equal("C2 IP confirmed by ana", rows[2].Description);
+        Assert.Equal(["victim"], rows[1].Tags);
+        var stored = (await storage.Tickets.GetAsync(ticket.Id, Ct))!;
+        Assert.Equal(["203.0.113.7", "ws-017", "198.51.100.9", "https://x.example/A", "https://x.example/a"], stored.Observables);
+    }
+
+    [SkippableFact]
+    public async Task Create_repeated_after_a_crash_adds_the_observables_the_first_call_did_not()
+    {
+        await using var storage = await StorageFixture.CreateAsync(Provider);
+        var first = await storage.Ticketing.CreateAsync(Incident() with { Observables = [] }, "create-1", Ct);
+
+        var again = await storage.Ticketing.CreateAsync(Incident(), "create-1", Ct);
+
+        Assert.Equal(first, again);
+        Assert.Equal(["203.0.113.7", "ws-017"], (await storage.Tickets.GetAsync(first.Id, Ct))!.Observables);
+    }
+
+    [SkippableFact]
+    public async Task AddObservables_to_an_unknown_ticket_fails_naming_it()
+    {
+        await using var storage = await StorageFixture.CreateAsync(Provider);
+
+        var error = await Assert.ThrowsAsync<TicketNotFoundException>(() =>
+            storage.Ticketing.AddObservablesAsync("INC-000404", [TicketObservable.Host("ws-1", ioc: false, [])], "k", Ct));
+
+        Assert.Contains("INC-000404", error.Message, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>Every <see cref="DbTicketingTests"/> case on a real PostgreSQL server.</summary>
