@@ -7,12 +7,12 @@ namespace ChatOpsBot.Core.Playbook.Engine;
 /// Counts a step's intel lookups and, when they wait for a provider's quota, shows how far they are and how long the
 /// wait is ("intel: 12 of 50 IPs, next batch in 45 s") on the run's status message and the terminal.
 /// </summary>
-public sealed class IntelLookupProgress
+public sealed class IntelLookupProgress : IDisposable
 {
     private readonly SectionContext _context;
     private readonly PlaybookSection _section;
     private readonly Func<int, string> _describe;
-    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private int _done;
     private DateTimeOffset _shownUntil = DateTimeOffset.MinValue;
 
@@ -39,16 +39,25 @@ public sealed class IntelLookupProgress
     /// <summary>Counts one more lookup done.</summary>
     public void Completed() => Interlocked.Increment(ref _done);
 
-    private Task ShowWaitAsync(IntelQuotaWait wait, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public void Dispose() => _gate.Dispose();
+
+    private async Task ShowWaitAsync(IntelQuotaWait wait, CancellationToken cancellationToken)
     {
-        // Parallel lookups queue behind the same quota and report the same wait: one message per wait is enough.
-        lock (_gate)
+        // Parallel lookups queue behind the same quota and report the same wait: one message per wait is enough. One
+        // at a time, too: a channel is not asked to deliver two messages at once.
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (wait.Until <= _shownUntil) return Task.CompletedTask;
+            if (wait.Until <= _shownUntil) return;
             _shownUntil = wait.Until;
+            var title = $"intel: {_describe(Done)}, next batch in {ElapsedText.Format(wait.Until - _context.Now)}";
+            await _context.ShowProgressAsync(_section, $"intel-wait:{wait.Provider}:{wait.Until.ToUnixTimeMilliseconds()}", title,
+                $"Waiting for {wait.Provider}'s quota ({wait.Quota}).", cancellationToken).ConfigureAwait(false);
         }
-        var title = $"intel: {_describe(Done)}, next batch in {ElapsedText.Format(wait.Until - _context.Now)}";
-        return _context.ShowProgressAsync(_section, $"intel-wait:{wait.Provider}:{wait.Until.ToUnixTimeMilliseconds()}", title,
-            $"Waiting for {wait.Provider}'s quota ({wait.Quota}).", cancellationToken);
+        finally
+        {
+            _gate.Release();
+        }
     }
 }

@@ -18,7 +18,7 @@ internal sealed class MailboxScan
         var mails = await context.Ports.Mailbox.ListRecentAsync(user.User, since, cancellationToken).ConfigureAwait(false);
         var withContent = mails.Where(m => m.Attachments.Count > 0 || m.Links.Count > 0).ToList();
         var flagged = 0;
-        var progress = new IntelLookupProgress(context, PlaybookSection.InitialCompromise, 0,
+        using var progress = new IntelLookupProgress(context, PlaybookSection.InitialCompromise, 0,
             done => $"{done.ToString(CultureInfo.InvariantCulture)} of {withContent.Count.ToString(CultureInfo.InvariantCulture)} mails of {user.User}");
         foreach (var mail in withContent)
         {

@@ -107,7 +107,7 @@ public sealed class ValidationSection : IPlaybookSection
                 if (current.Intel is null)
                 {
                     var total = run.RemoteIps.Count(ValidationTriage.IsPending);
-                    var progress = new IntelLookupProgress(context, Id, total - run.RemoteIps.Count(r => ValidationTriage.IsPending(r) && r.Intel is null),
+                    using var progress = new IntelLookupProgress(context, Id, total - run.RemoteIps.Count(r => ValidationTriage.IsPending(r) && r.Intel is null),
                         done => $"{done.ToString(CultureInfo.InvariantCulture)} of {total.ToString(CultureInfo.InvariantCulture)} IPs");
                     current.Intel = await progress.Intel.LookupIpAsync(IPAddress.Parse(current.Ip), cancellationToken).ConfigureAwait(false);
                 }

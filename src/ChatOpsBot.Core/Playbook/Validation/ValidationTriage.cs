@@ -42,7 +42,7 @@ internal static class ValidationTriage
         var run = context.Run;
         var next = run.RemoteIps.Where(r => IsPending(r) && r.Intel is null).Take(LookupBatchSize).ToList();
         var pending = run.RemoteIps.Count(IsPending);
-        var progress = new IntelLookupProgress(context, PlaybookSection.Validation, pending - run.RemoteIps.Count(r => IsPending(r) && r.Intel is null),
+        using var progress = new IntelLookupProgress(context, PlaybookSection.Validation, pending - run.RemoteIps.Count(r => IsPending(r) && r.Intel is null),
             done => $"{done.ToString(CultureInfo.InvariantCulture)} of {pending.ToString(CultureInfo.InvariantCulture)} IPs");
         var found = new IpIntel[next.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, next.Count),

@@ -1,6 +1,7 @@
 using ChatOpsBot.Core.Reports;
 using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Core.Tests.Fakes;
+using ChatOpsBot.Core.Ticketing;
 using static ChatOpsBot.Core.Tests.Fakes.TestWorld;
 
 namespace ChatOpsBot.Core.Tests.Playbook.Engine;
@@ -30,6 +31,17 @@ internal static class DemoOutcome
         Assert.Single(ticket.Comments, c => c.StartsWith("Phishing playbook handed to ", StringComparison.Ordinal));
         Assert.Equal(4, ticket.Comments.Count);
         Assert.Single(ticket.Resolutions);
+
+        // Observables: the C2 IPs as indicators with their pulse and family, the victims, the phishing attachment
+        // and the address it phished.
+        Assert.Equal(
+            [
+                (ObservableType.Ip, Ips.HuntC2, true), (ObservableType.Ip, Hosts.Jdoe, false), (ObservableType.Ip, Ips.PivotC2, true),
+                (ObservableType.Ip, Hosts.Asmith, false), (ObservableType.Hash, Mails.MaliciousHash, true), (ObservableType.Mail, "jdoe@corp.example", false),
+            ],
+            ticket.Observables.Select(o => (o.Type, o.Value, o.Ioc)));
+        Assert.Equal(["c2", "pulse:Cobalt Strike beacons 2026-11", "family:CobaltStrike"], ticket.Observables[0].Tags);
+        Assert.Equal(["victim"], ticket.Observables[1].Tags);
 
         Assert.Single(world.ShiftLog.Entries);
         Assert.Equal(run.Id, world.ShiftLog.Entries[0].RunId);

@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Intel;
 using ChatOpsBot.Core.Playbook.Engine;
 using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Core.Tests.Fakes;
@@ -147,5 +148,29 @@ public sealed class StepFailureTests
         Assert.Equal(Core.Dialog.AnswerOutcome.Stale, late.Outcome);
         var stored = await bot.Engine.AdvanceAsync(run.Id, CancellationToken.None);
         Assert.NotEmpty(stored.Hits);
+    }
+
+    [Fact]
+    public async Task AdvanceAsync_IntelQuotaUsedUp_SaysWhenItResetsAndOffersRetryLaterOrSkip()
+    {
+        var world = Demo();
+        world.Intel.IpFailure = () => new IntelQuotaExhaustedException("VirusTotal", "500 requests per UTC day", new DateTimeOffset(2026, 11, 29, 0, 0, 2, TimeSpan.Zero));
+        world.Intel.FailIpLookups(1);
+        var bot = world.StartBot();
+
+        var run = await bot.RunAutoUntilAsync((await bot.StartAsync()).Id, p => StepFailure.IsEngineOption(p.Options[0].Value));
+
+        var prompt = run.Prompt!;
+        Assert.Equal("Validation step: VirusTotal's quota is used up", prompt.Title);
+        Assert.Equal([(StepFailure.Retry, "Retry later"), (StepFailure.Skip, "Skip this step"), (StepFailure.Abandon, "Stop the run")],
+            prompt.Options.Select(o => (o.Value, o.Label)));
+        var facts = prompt.Facts.ToDictionary(f => f.Label, f => f.Value);
+        Assert.Equal("500 requests per UTC day", facts["Quota"]);
+        Assert.StartsWith("2026-11-29 00:00 UTC (in 17 h 59 min", facts["Resets"], StringComparison.Ordinal);
+        Assert.Contains("Retry later once the quota resets at 2026-11-29 00:00 UTC", prompt.Text, StringComparison.Ordinal);
+
+        // Later, the quota is back: the retry finishes the run.
+        await bot.AnswerAsync(run, StepFailure.Retry, People.Alice);
+        DemoOutcome.AssertResolvedIncident(world, await bot.RunAutoAsync(run.Id));
     }
 }
