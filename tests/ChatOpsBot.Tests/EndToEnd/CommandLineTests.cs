@@ -71,6 +71,23 @@ public sealed class CommandLineTests
         Assert.Contains("Helpdesk ticket number for 10.20.1.15?", show.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Hunt_no_cache_starts_a_run_that_bypasses_the_verdict_cache(bool noCache)
+    {
+        using var data = new TempDirectory();
+        await using (var hunt = BotProcess.Start(noCache ? ["hunt", "--demo", "--auto", "--no-cache"] : ["hunt", "--demo", "--auto"], data.Path))
+            Assert.Equal(0, await hunt.WaitAsync(Timeout));
+
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data.Path, "bot.db")};Pooling=False");
+        await db.OpenAsync();
+        await using var query = db.CreateCommand();
+        query.CommandText = "SELECT \"Document\" FROM runs";
+        var document = (string)(await query.ExecuteScalarAsync())!;
+        Assert.Contains($"\"bypassIntelCache\":{(noCache ? "true" : "false")}", document, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Resume_of_an_unknown_run_says_so()
     {
