@@ -173,4 +173,22 @@ public sealed class StepFailureTests
         await bot.AnswerAsync(run, StepFailure.Retry, People.Alice);
         DemoOutcome.AssertResolvedIncident(world, await bot.RunAutoAsync(run.Id));
     }
+
+    [Fact]
+    public async Task AdvanceAsync_QuotaUsedUpInTheMiddleOfATriageBatch_SaysSoRatherThanAnyOtherFailure()
+    {
+        var world = ManyIps(unknown: 30, malicious: 0);
+        world.Intel.IpFailure = () => new IntelQuotaExhaustedException("VirusTotal", "500 requests per UTC day", Now.AddHours(20));
+        world.Intel.FailIpLookups(times: 30, after: 7);
+        var bot = world.StartBot();
+
+        var run = await bot.RunAutoUntilAsync((await bot.StartAsync()).Id, p => StepFailure.IsEngineOption(p.Options[0].Value));
+
+        Assert.Equal("Validation step: VirusTotal's quota is used up", run.Prompt!.Title);
+        Assert.StartsWith("IntelQuotaExhaustedException: ", run.Timeline.Single(t => t.Kind == TimelineEntryKind.StepFailed).Value, StringComparison.Ordinal);
+        // Skip goes on without the lookups: the IPs are decided without intel, and the prompts say so.
+        await bot.AnswerAsync(run, StepFailure.Skip, People.Alice);
+        run = await bot.RunAutoUntilAsync(run.Id, p => p.Title.EndsWith("feed IPs have no malware intel", StringComparison.Ordinal));
+        Assert.Contains(run.Prompt!.Facts, f => f.Label == "Intel source" && f.Value.Contains("intel unavailable (lookup skipped)", StringComparison.Ordinal));
+    }
 }
