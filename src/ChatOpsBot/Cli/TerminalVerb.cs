@@ -9,18 +9,25 @@ public static class TerminalVerb
     /// <summary>Exit code for bad configuration or arguments.</summary>
     public const int BadConfiguration = 2;
 
+    /// <summary>Exit code after an interruption (Ctrl+C), as shells report SIGINT.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>Builds and starts the host, migrates the database, runs <paramref name="action"/>.</summary>
     /// <param name="overrides">Configuration from the command line, applied last.</param>
     /// <param name="action">The verb, once the host has started.</param>
-    /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <param name="cancellationToken">Cancels the verb (SIGINT and SIGTERM also do, through <see cref="TerminalSignals"/>).</param>
+    /// <param name="console">The console the verb talks through (default: the process's stdin/stdout).</param>
     /// <param name="beforeStart">Work to begin in the background before the host starts (it overlaps the database migration).</param>
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<IServiceProvider, CancellationToken, Task<int>> action,
-        CancellationToken cancellationToken, Action<IServiceProvider, CancellationToken>? beforeStart = null)
+        CancellationToken cancellationToken, Action<IServiceProvider, CancellationToken>? beforeStart = null, TerminalConsole? console = null)
     {
+        using var signals = new TerminalSignals(Console.Error);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals.Token);
+        var token = linked.Token;
         IHost host;
         try
         {
-            host = TerminalHost.Build(overrides, TerminalConsole.Process());
+            host = TerminalHost.Build(overrides, console ?? TerminalConsole.Process());
         }
         catch (BadConfigurationException e)
         {
@@ -33,20 +40,24 @@ public static class TerminalVerb
             host.Dispose();
             return BadConfiguration;
         }
-        beforeStart?.Invoke(host.Services, cancellationToken);
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await action(host.Services, cancellationToken).ConfigureAwait(false);
+            beforeStart?.Invoke(host.Services, token);
+            await host.StartAsync(token).ConfigureAwait(false);
+            var code = await action(host.Services, token).ConfigureAwait(false);
+            return signals.Received ? signals.ExitCode : code;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync("Interrupted. The run is saved; `runs list` shows it and `hunt --resume <id>` continues it.").ConfigureAwait(false);
-            return 130;
+            await Console.Error.WriteLineAsync("Interrupted. Every finished step is saved; `runs list` shows the run and `hunt --resume <id>` continues it.").ConfigureAwait(false);
+            return signals.Received ? signals.ExitCode : Interrupted;
         }
         finally
         {
-            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            // Bounded: a stop that hangs (a connector that ignores cancellation) must not keep the process past its signal.
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try { await host.StopAsync(stopping.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException) { }
             host.Dispose();
         }
     }

@@ -24,9 +24,12 @@ public static class TerminalHost
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Services.AddSerilog((_, logger) => BotLogging.Configure(logger, builder.Configuration));
         builder.Services.AddChatOpsBot(builder.Configuration);
+        builder.Services.AddSingleton<IHostLifetime, TerminalHostLifetime>();
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChatChannel, TerminalChannel>();
         builder.Services.AddSingleton<TerminalSession>();
+        builder.Services.AddSingleton<RunArtifacts>();
+        builder.Services.AddSingleton<RunExporter>();
         return builder.Build();
     }
 }
