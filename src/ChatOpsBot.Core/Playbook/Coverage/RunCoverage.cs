@@ -1,3 +1,5 @@
+using System.Globalization;
+using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Intel;
 using ChatOpsBot.Core.Runs;
 
@@ -17,9 +19,14 @@ public static class RunCoverage
         foreach (var step in run.SkippedSteps)
             gaps.Add(new(step.Section, CoverageGapKind.StepSkipped,
                 $"{SectionNames.Friendly(step.Section)}: the step \"{step.Step}\" failed and was skipped by {step.By}; its work was not done ({step.Error})."));
-        foreach (var ip in run.RemoteIps.Where(r => r.Status == IpVerdictStatus.NotMalicious && IntelSilent(r.Intel)))
+        // One gap for all of them: a triage can dismiss hundreds of feed IPs intel does not know (the report lists each).
+        var silent = run.RemoteIps.Where(r => r.Status == IpVerdictStatus.NotMalicious && IntelSilent(r.Intel)).ToList();
+        if (silent.Count == 1)
             gaps.Add(new(nameof(PlaybookSection.Validation), CoverageGapKind.NoIntel,
-                $"Validation: intel had nothing to say about {ip.Ip} ({ip.Intel?.Source ?? "no lookup"}); it was dismissed by {ip.DecidedBy ?? "an analyst"} without evidence either way."));
+                $"Validation: intel had nothing to say about {silent[0].Ip} ({silent[0].Intel?.Source ?? "no lookup"}); it was dismissed by {silent[0].DecidedBy ?? "an analyst"} without evidence either way."));
+        else if (silent.Count > 1)
+            gaps.Add(new(nameof(PlaybookSection.Validation), CoverageGapKind.NoIntel,
+                $"Validation: intel had nothing to say about {silent.Count.ToString(CultureInfo.InvariantCulture)} dismissed IPs ({CappedList.Join(IpOrder.Sort(silent.Select(r => r.Ip)), 10)}); they were dismissed without evidence either way."));
         return gaps;
     }
 
