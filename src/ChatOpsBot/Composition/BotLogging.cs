@@ -26,7 +26,10 @@ public static class BotLogging
         ArgumentNullException.ThrowIfNull(logger);
         var format = Format(configuration);
         var configured = logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext();
-        return configured.WriteTo.Sink(LoggerSinkConfiguration.Wrap(sink => new SecretMaskingSink(sink), to => WriteTo(to, format, output)));
+        var debug = configuration?["Serilog:MinimumLevel:Default"] ?? configuration?["Serilog:MinimumLevel"];
+        var keepStacks = string.Equals(debug, "Debug", StringComparison.OrdinalIgnoreCase) || string.Equals(debug, "Verbose", StringComparison.OrdinalIgnoreCase);
+        return configured.WriteTo.Sink(LoggerSinkConfiguration.Wrap(
+            sink => new SecretMaskingSink(new StackTraceAtDebugSink(sink, keepStacks)), to => WriteTo(to, format, output)));
     }
 
     /// <summary>The configured format; Text when unset.</summary>

@@ -62,17 +62,28 @@ internal sealed class BotProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Waits until stdout contains <paramref name="text"/>.</summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    /// <summary>Waits until stdout (or stderr, with <paramref name="stderr"/>) contains <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout, bool stderr = false)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!Stdout.Contains(text, StringComparison.Ordinal))
+        while (!(stderr ? Stderr : Stdout).Contains(text, StringComparison.Ordinal))
         {
             if (_process.HasExited || DateTime.UtcNow > deadline)
                 throw new TimeoutException($"'{text}' did not appear.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
             await Task.Delay(50);
         }
     }
+
+    /// <summary>Sends a signal the way an operator or a container runtime does (<c>kill -TERM</c>, <c>kill -INT</c>).</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("kill did not start");
+        kill.WaitForExit();
+    }
+
+    /// <summary>True once the process has exited.</summary>
+    public bool HasExited => _process.HasExited;
 
     /// <summary>kill -9.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
