@@ -16,6 +16,9 @@ public static class WebHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = RepositoryPaths.ContentRoot() });
         builder.Services.AddSerilog((_, logger) => BotLogging.Configure(logger, builder.Configuration));
+        // SIGTERM (a rolling update, `docker stop`) ends the service within 5 s: work is persisted after every step and
+        // leased work is picked up by another replica, so waiting out the default 30 s gains nothing.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(4));
         builder.Services.AddChatOpsBot(builder.Configuration);
         builder.Services.AddHostedService<DurableRunWorker>();
         builder.Services.AddScheduling(builder.Configuration);

@@ -38,6 +38,20 @@ public sealed class SignalTests
         Assert.Contains($"Run {runId}: Running", show.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sigterm_stops_the_service_promptly()
+    {
+        using var data = new TempDirectory();
+        await using var bot = BotProcess.Start(["serve"], data.Path, new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" });
+        await bot.WaitForOutputAsync("Now listening on", Timeout, stderr: true);
+
+        var clock = Stopwatch.StartNew();
+        bot.Signal("TERM");
+        await bot.WaitAsync(Timeout);
+
+        Assert.True(clock.Elapsed < Promptly, $"exited after {clock.Elapsed}");
+    }
+
     [Theory]
     [InlineData("TERM", 143)]
     [InlineData("INT", 130)]
