@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Health;
 using ChatOpsBot.Slack.Channel;
 using ChatOpsBot.Slack.Inbound;
 using ChatOpsBot.Slack.Signing;
@@ -17,21 +19,14 @@ public static class SlackExtensions
 {
     /// <summary>
     /// Binds and validates <c>Slack</c> at start; registers the Web API client (with 429 handling), the chat channel,
-    /// the inbound handlers and, with <c>Slack:SocketMode</c>, the Socket Mode client. Needs the playbook and storage.
+    /// the inbound handlers and, with <c>Slack:SocketMode</c>, the Socket Mode client with its readiness check and
+    /// metrics. Needs the playbook and storage.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(SlackOptions.Section);
-        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-
-        services.AddTransient<SlackRetryAfterHandler>();
-        services.AddHttpClient(SlackWebApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
-            .AddHttpMessageHandler<SlackRetryAfterHandler>();
-        services.AddSingleton<ChannelPacer>();
-        services.AddSingleton<SlackWebApiClient>();
+        AddWebApi(services, section);
         services.AddSingleton(sp => new SlackSignatureVerifier(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? "", sp.GetRequiredService<TimeProvider>()));
 
@@ -48,11 +43,46 @@ public static class SlackExtensions
 
         if (section.GetValue<bool>(nameof(SlackOptions.SocketMode)))
         {
+            AddSocketModeCheck(services);
             services.TryAddSingleton<ISlackWebSocketFactory, ClientWebSocketFactory>();
+            services.TryAddSingleton(sp => new SocketModeMetrics(sp.GetRequiredService<SocketModeStatus>(), sp.GetService<IMeterFactory>()));
             services.AddSingleton<SocketModeClient>();
             services.AddHostedService(sp => sp.GetRequiredService<SocketModeClient>());
         }
         return services;
+    }
+
+    /// <summary>
+    /// For the <c>check</c> verb, which runs no Slack client: with <c>Slack:SocketMode</c> on (and Slack configured),
+    /// registers the Socket Mode check, which asks Slack for a connection URL once with the app token. Binds and
+    /// validates <c>Slack</c> at start. Use instead of <see cref="AddSlack"/>, not with it.
+    /// </summary>
+    public static IServiceCollection AddSlackSocketModeCheck(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(SlackOptions.Section);
+        if (!SlackOptions.IsConfigured(configuration) || !section.GetValue<bool>(nameof(SlackOptions.SocketMode))) return services;
+        AddWebApi(services, section);
+        AddSocketModeCheck(services);
+        return services;
+    }
+
+    private static void AddWebApi(IServiceCollection services, IConfigurationSection section)
+    {
+        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTransient<SlackRetryAfterHandler>();
+        services.AddHttpClient(SlackWebApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler<SlackRetryAfterHandler>();
+        services.AddSingleton<ChannelPacer>();
+        services.AddSingleton<SlackWebApiClient>();
+    }
+
+    private static void AddSocketModeCheck(IServiceCollection services)
+    {
+        services.TryAddSingleton<SocketModeStatus>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectorCheck, SocketModeCheck>());
     }
 
     /// <summary>Maps <c>/slack/commands</c>, <c>/slack/interactions</c> and <c>/slack/events</c> when a signing secret is configured.</summary>

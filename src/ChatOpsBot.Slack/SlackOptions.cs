@@ -1,3 +1,5 @@
+using ChatOpsBot.Slack.SocketMode;
+
 namespace ChatOpsBot.Slack;
 
 /// <summary>
@@ -19,6 +21,9 @@ public sealed class SlackOptions
 
     /// <summary>Receive events over Socket Mode instead of public HTTP endpoints. Default false.</summary>
     public bool SocketMode { get; set; }
+
+    /// <summary>Back-off and connection count of Socket Mode (section <c>Slack:SocketModeConnection</c>).</summary>
+    public SocketModeConnectionOptions SocketModeConnection { get; set; } = new();
 
     /// <summary>Web API base URL. Default <c>https://slack.com/api/</c>.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");

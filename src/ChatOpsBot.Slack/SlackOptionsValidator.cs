@@ -1,3 +1,4 @@
+using ChatOpsBot.Slack.SocketMode;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Slack;
@@ -24,6 +25,21 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add($"Slack:MaxRetryAfter must be between 0 and 10 minutes (was {options.MaxRetryAfter}).");
         if (options.MaxTableRows is < 1 or > 40)
             failures.Add($"Slack:MaxTableRows must be between 1 and 40 (was {options.MaxTableRows}).");
+        ValidateSocketMode(options.SocketModeConnection, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateSocketMode(SocketModeConnectionOptions connection, List<string> failures)
+    {
+        const string prefix = "Slack:SocketModeConnection:";
+        if (connection.InitialBackoff <= TimeSpan.Zero || connection.InitialBackoff > TimeSpan.FromMinutes(10))
+            failures.Add($"{prefix}InitialBackoff must be more than 0 and at most 10 minutes (was {connection.InitialBackoff}).");
+        if (connection.MaxBackoff < connection.InitialBackoff || connection.MaxBackoff > TimeSpan.FromHours(1))
+            failures.Add($"{prefix}MaxBackoff must be at least {prefix}InitialBackoff and at most 1 hour (was {connection.MaxBackoff}).");
+        if (connection.HealthyAfter <= TimeSpan.Zero || connection.HealthyAfter > TimeSpan.FromHours(1))
+            failures.Add($"{prefix}HealthyAfter must be more than 0 and at most 1 hour (was {connection.HealthyAfter}).");
+        // Slack allows 10 Socket Mode connections per app, counted over every replica.
+        if (connection.MaxConnections is < 1 or > 10)
+            failures.Add($"{prefix}MaxConnections must be between 1 and 10 (was {connection.MaxConnections}).");
     }
 }

@@ -18,8 +18,10 @@ public static class TerminalVerb
     /// <param name="cancellationToken">Cancels the verb (SIGINT and SIGTERM also do, through <see cref="TerminalSignals"/>).</param>
     /// <param name="console">The console the verb talks through (default: the process's stdin/stdout).</param>
     /// <param name="beforeStart">Work to begin in the background before the host starts (it overlaps the database migration).</param>
+    /// <param name="services">Registrations only this verb needs.</param>
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<IServiceProvider, CancellationToken, Task<int>> action,
-        CancellationToken cancellationToken, Action<IServiceProvider, CancellationToken>? beforeStart = null, TerminalConsole? console = null)
+        CancellationToken cancellationToken, Action<IServiceProvider, CancellationToken>? beforeStart = null,
+        Action<IServiceCollection, IConfiguration>? services = null, TerminalConsole? console = null)
     {
         using var signals = new TerminalSignals(Console.Error);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals.Token);
@@ -27,7 +29,7 @@ public static class TerminalVerb
         IHost host;
         try
         {
-            host = TerminalHost.Build(overrides, console ?? TerminalConsole.Process());
+            host = TerminalHost.Build(overrides, console ?? TerminalConsole.Process(), services);
         }
         catch (BadConfigurationException e)
         {

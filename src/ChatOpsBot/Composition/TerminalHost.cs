@@ -11,7 +11,10 @@ public static class TerminalHost
     internal const string ReloadConfigOnChangeKey = "hostBuilder:reloadConfigOnChange";
 
     /// <summary>A host with the bot's services, the terminal channel and <paramref name="overrides"/> applied last.</summary>
-    public static IHost Build(IReadOnlyDictionary<string, string?> overrides, TerminalConsole console)
+    /// <param name="overrides">Configuration applied last.</param>
+    /// <param name="console">The terminal.</param>
+    /// <param name="services">Registrations one verb adds (the Slack Socket Mode check for <c>check</c>).</param>
+    public static IHost Build(IReadOnlyDictionary<string, string?> overrides, TerminalConsole console, Action<IServiceCollection, IConfiguration>? services = null)
     {
         // A terminal verb lives for seconds: watching appsettings*.json for changes would only cost start-up time
         // (a recursive inotify watch over the content root, which is the repository when run from it).
@@ -30,6 +33,7 @@ public static class TerminalHost
         builder.Services.AddSingleton<TerminalSession>();
         builder.Services.AddSingleton<RunArtifacts>();
         builder.Services.AddSingleton<RunExporter>();
+        services?.Invoke(builder.Services, builder.Configuration);
         return builder.Build();
     }
 }

@@ -46,9 +46,14 @@ public sealed class BotHost : IAsyncDisposable
     public HttpClient Http { get; }
     public IRunStore Runs => App.Services.GetRequiredService<IRunStore>();
 
-    public static async Task<BotHost> StartAsync(bool socketMode = false, Action<Dictionary<string, string?>>? configure = null)
+    /// <param name="socketMode">Socket Mode (an app token) instead of signed HTTP.</param>
+    /// <param name="configure">Changes to the settings.</param>
+    /// <param name="services">Replacements registered after the bot's own services (a fake clock, a recording logger).</param>
+    /// <param name="slack">A fake already prepared by the test (it is disposed with the host).</param>
+    public static async Task<BotHost> StartAsync(bool socketMode = false, Action<Dictionary<string, string?>>? configure = null,
+        Action<IServiceCollection>? services = null, FakeSlack? slack = null)
     {
-        var slack = await FakeSlack.StartAsync();
+        slack ??= await FakeSlack.StartAsync();
         slack.UserGroups[ApproverGroup] = [SecondApprover];
         var directory = Path.Combine(Path.GetTempPath(), "chatopsbot-slack-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -79,6 +84,7 @@ public sealed class BotHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         return new BotHost(app, slack, directory);

@@ -25,7 +25,9 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SlackCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _scripts = new();
+    private readonly ConcurrentDictionary<string, string> _failing = new();
     private int _ts;
+    private int _openSockets;
 
     private FakeSlack(WebApplication app) => _app = app;
 
@@ -33,6 +35,15 @@ public sealed class FakeSlack : IAsyncDisposable
     public Uri ApiBase => new(BaseAddress, "api/");
     public Dictionary<string, string[]> UserGroups { get; } = new();
     public Channel<SocketSession> Sessions { get; } = System.Threading.Channels.Channel.CreateUnbounded<SocketSession>();
+
+    /// <summary>When set, every new socket gets <c>hello</c> and then at once a <c>disconnect</c> with this reason.</summary>
+    public string? DisconnectAfterHello { get; set; }
+
+    /// <summary>Sockets the app may hold at once (Slack allows 10); one more gets <c>hello</c>, then <c>disconnect</c> <c>too_many_websockets</c>.</summary>
+    public int MaxSockets { get; set; } = 10;
+
+    /// <summary>Socket Mode connections open now.</summary>
+    public int OpenSockets => Volatile.Read(ref _openSockets);
 
     public IReadOnlyList<SlackCall> Calls => _calls.ToList();
     public IReadOnlyList<SlackCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToList();
@@ -70,6 +81,11 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public void Fail(string method, string error) => Script(method, HttpStatusCode.OK, $$"""{"ok":false,"error":"{{error}}"}""");
 
+    /// <summary>Every call to <paramref name="method"/> answers <c>ok:false</c> with <paramref name="error"/> until <see cref="StopFailing"/>.</summary>
+    public void KeepFailing(string method, string error) => _failing[method] = error;
+
+    public void StopFailing(string method) => _failing.TryRemove(method, out _);
+
     private async Task<IResult> ApiAsync(HttpContext http, string method)
     {
         var body = await ReadAsync(http);
@@ -79,6 +95,7 @@ public sealed class FakeSlack : IAsyncDisposable
             if (scripted.RetryAfter is { } wait) http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Text(scripted.Body, "application/json", Encoding.UTF8, (int)scripted.Status);
         }
+        if (_failing.TryGetValue(method, out var error)) return Json(new JsonObject { ["ok"] = false, ["error"] = error });
         if (http.Request.Headers.Authorization.Count == 0) return Json(new JsonObject { ["ok"] = false, ["error"] = "not_authed" });
         JsonObject reply = method switch
         {
@@ -113,10 +130,21 @@ public sealed class FakeSlack : IAsyncDisposable
         }
         Record("socket", http, "");
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var session = new SocketSession(socket);
-        await session.SendAsync(new JsonObject { ["type"] = "hello", ["num_connections"] = 1 });
-        await Sessions.Writer.WriteAsync(session);
-        await session.RunAsync();
+        var open = Interlocked.Increment(ref _openSockets);
+        try
+        {
+            var session = new SocketSession(socket);
+            await session.SendAsync(new JsonObject { ["type"] = "hello", ["num_connections"] = open });
+            // Slack refuses a connection over the app's limit, or asks for a refresh, right after hello.
+            var refusal = open > MaxSockets ? "too_many_websockets" : DisconnectAfterHello;
+            if (refusal is not null) await session.SendAsync(new JsonObject { ["type"] = "disconnect", ["reason"] = refusal });
+            else await Sessions.Writer.WriteAsync(session);
+            await session.RunAsync();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _openSockets);
+        }
     }
 
     private SlackCall Record(string method, HttpContext http, string body)
