@@ -2,7 +2,6 @@ using ChatOpsBot.Core.Assets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Connectors.Assets;
 
@@ -15,7 +14,6 @@ public static class AssetInventoryExtensions
             .Bind(configuration.GetSection(AssetInventoryOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AssetInventoryOptions>, AssetInventoryOptionsValidator>());
         services.TryAddSingleton<IAssetInventory, CsvAssetInventory>();
         return services;
     }

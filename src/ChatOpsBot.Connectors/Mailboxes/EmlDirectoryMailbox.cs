@@ -25,6 +25,12 @@ public sealed partial class EmlDirectoryMailbox(IOptions<MailboxOptions> options
 
     public async Task<IReadOnlyList<MailSummary>> ListRecentAsync(string user, DateTimeOffset since, CancellationToken cancellationToken)
     {
+        if (!Directory.Exists(_root))
+        {
+            // Without the root every user would look as if no mail was kept: that must not pass for "no suspicious mail".
+            throw new DirectoryNotFoundException($"Mailboxes:Directory '{_root}' does not exist.");
+        }
+
         var userDirectory = UserDirectory(user);
         if (!Directory.Exists(userDirectory))
         {

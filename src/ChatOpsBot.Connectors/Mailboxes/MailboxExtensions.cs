@@ -2,7 +2,6 @@ using ChatOpsBot.Core.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Connectors.Mailboxes;
 
@@ -16,7 +15,6 @@ public static class MailboxExtensions
             .Bind(configuration.GetSection(MailboxOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailboxOptions>, MailboxOptionsValidator>());
         services.TryAddSingleton<IMailbox, EmlDirectoryMailbox>();
         return services;
     }

@@ -2,7 +2,6 @@ using ChatOpsBot.Core.Intel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Connectors.OfflineIntel;
 
@@ -15,7 +14,6 @@ public static class OfflineIntelExtensions
             .Bind(configuration.GetSection(OfflineIntelOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OfflineIntelOptions>, OfflineIntelOptionsValidator>());
         services.TryAddSingleton<IThreatIntel, OtxExportIntel>();
         return services;
     }

@@ -81,7 +81,7 @@ public static class HuntCommand
             {
                 // A new run reads the feed first; reading it while the database starts saves that much of the start-up.
                 if (request.ResumeRunId is null) services.GetRequiredService<PlaybookEngine>().PrefetchFeed(new RunSettings(), token);
-            }).ConfigureAwait(false);
+            }, huntInputs: true).ConfigureAwait(false);
         });
         return command;
     }

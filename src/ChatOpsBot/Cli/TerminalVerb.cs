@@ -3,7 +3,10 @@ using ChatOpsBot.Terminal;
 
 namespace ChatOpsBot.Cli;
 
-/// <summary>Runs a terminal verb inside a started host; bad configuration becomes one clear line on stderr and exit code 2.</summary>
+/// <summary>
+/// Runs a terminal verb inside a started host; bad configuration, a settings file that is not JSON and a database that
+/// cannot be used each become one clear line on stderr and exit code 2.
+/// </summary>
 public static class TerminalVerb
 {
     /// <summary>Exit code for bad configuration or arguments.</summary>
@@ -14,27 +17,38 @@ public static class TerminalVerb
     /// <param name="action">The verb, once the host has started.</param>
     /// <param name="cancellationToken">Ctrl+C.</param>
     /// <param name="beforeStart">Work to begin in the background before the host starts (it overlaps the database migration).</param>
+    /// <param name="huntInputs">Require the files the hunt reads (<see cref="HuntInputs"/>); only <c>hunt</c> does.</param>
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<IServiceProvider, CancellationToken, Task<int>> action,
-        CancellationToken cancellationToken, Action<IServiceProvider, CancellationToken>? beforeStart = null)
+        CancellationToken cancellationToken, Action<IServiceProvider, CancellationToken>? beforeStart = null, bool huntInputs = false)
     {
         IHost host;
         try
         {
             host = TerminalHost.Build(overrides, TerminalConsole.Process());
         }
-        catch (BadConfigurationException e)
+        catch (Exception e) when (StartupFailure.Describe(e) is { } line)
         {
-            await Console.Error.WriteLineAsync($"Configuration error: {e.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
             return BadConfiguration;
         }
-        if (StartupConfigurationCheck.Problems(host.Services) is { } problems)
+        if ((StartupConfigurationCheck.Problems(host.Services) ?? (huntInputs ? HuntInputs.Problems(host.Services) : null)) is { } problems)
         {
             await Console.Error.WriteLineAsync(problems).ConfigureAwait(false);
             host.Dispose();
             return BadConfiguration;
         }
         beforeStart?.Invoke(host.Services, cancellationToken);
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StartupFailure.Describe(e) is { } line)
+        {
+            host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TerminalVerb)).LogDebug(e, "Start failed: {Reason}", line);
+            await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
+            host.Dispose();
+            return BadConfiguration;
+        }
         try
         {
             return await action(host.Services, cancellationToken).ConfigureAwait(false);

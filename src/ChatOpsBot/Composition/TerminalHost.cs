@@ -22,10 +22,13 @@ public static class TerminalHost
             ContentRootPath = RepositoryPaths.ContentRoot(), Configuration = configuration,
         });
         builder.Configuration.AddInMemoryCollection(overrides);
+        // "Application started. Press Ctrl+C to shut down." and the like are for services; stderr stays for what went wrong.
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.AddSerilog((_, logger) => BotLogging.Configure(logger, builder.Configuration));
         builder.Services.AddChatOpsBot(builder.Configuration);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChatChannel, TerminalChannel>();
+        builder.Services.AddSingleton<TerminalRunClaims>();
         builder.Services.AddSingleton<TerminalSession>();
         return builder.Build();
     }

@@ -10,7 +10,7 @@ namespace ChatOpsBot.Terminal;
 /// Terminal mode: starts (or resumes) a run, shows its prompts and answers them from the keyboard, from
 /// piped stdin, or with the <c>--auto</c> stand-in. The report, when asked for, is the last thing on stdout.
 /// </summary>
-public sealed class TerminalSession(PlaybookEngine engine, AnswerProcessor answers, AutoAnalyst auto, TerminalConsole console)
+public sealed class TerminalSession(PlaybookEngine engine, AnswerProcessor answers, AutoAnalyst auto, TerminalConsole console, TerminalRunClaims claims)
 {
     /// <summary>Exit code when the run resolved.</summary>
     public const int Resolved = 0;
@@ -29,12 +29,18 @@ public sealed class TerminalSession(PlaybookEngine engine, AnswerProcessor answe
     public async Task<int> RunAsync(HuntRequest request, CancellationToken cancellationToken)
     {
         PlaybookRun run;
+        await using var claim = claims.Create();
         if (request.ResumeRunId is { } id)
         {
             if (await engine.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
             {
                 await console.Out.WriteLineAsync($"There is no run {TerminalText.Safe(id)}; `runs list` shows the runs.").ConfigureAwait(false);
                 return 2;
+            }
+            if (!await claim.TryTakeAsync(id, cancellationToken).ConfigureAwait(false))
+            {
+                await Console.Error.WriteLineAsync(claim.Refusal).ConfigureAwait(false);
+                return TerminalRunClaim.Busy;
             }
             await console.Out.WriteLineAsync($"Resuming run {id}").ConfigureAwait(false);
             run = await engine.ResumeAsync(id, cancellationToken).ConfigureAwait(false);
@@ -47,6 +53,7 @@ public sealed class TerminalSession(PlaybookEngine engine, AnswerProcessor answe
                 WindowFrom = request.WindowFrom ?? default, WindowTo = request.WindowTo ?? default,
             };
             run = await engine.StartAsync(settings, cancellationToken).ConfigureAwait(false);
+            await claim.TryTakeAsync(run.Id, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Run {run.Id} started (resume it with: hunt --resume {run.Id})").ConfigureAwait(false);
             run = await engine.AdvanceAsync(run.Id, cancellationToken).ConfigureAwait(false);
         }
