@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Health;
 using ChatOpsBot.Slack.Channel;
 using ChatOpsBot.Slack.Inbound;
 using ChatOpsBot.Slack.Signing;
@@ -16,22 +17,13 @@ namespace ChatOpsBot.Slack;
 public static class SlackExtensions
 {
     /// <summary>
-    /// Binds and validates <c>Slack</c> at start; registers the Web API client (with 429 handling), the chat channel,
+    /// Binds and validates <c>Slack</c> at start; registers the Web API client (with 429 handling) and its check, the chat channel,
     /// the inbound handlers and, with <c>Slack:SocketMode</c>, the Socket Mode client. Needs the playbook and storage.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSlackCheck(configuration);
         var section = configuration.GetSection(SlackOptions.Section);
-        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-
-        services.AddTransient<SlackRetryAfterHandler>();
-        services.AddHttpClient(SlackWebApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
-            .AddHttpMessageHandler<SlackRetryAfterHandler>();
-        services.AddSingleton<ChannelPacer>();
-        services.AddSingleton<SlackWebApiClient>();
         services.AddSingleton(sp => new SlackSignatureVerifier(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? "", sp.GetRequiredService<TimeProvider>()));
 
@@ -52,6 +44,25 @@ public static class SlackExtensions
             services.AddSingleton<SocketModeClient>();
             services.AddHostedService(sp => sp.GetRequiredService<SocketModeClient>());
         }
+        return services;
+    }
+
+    /// <summary>
+    /// Binds and validates <c>Slack</c> at start and registers the Web API client and the <c>auth.test</c> check only:
+    /// what <c>check</c> needs, without the channel, the handlers or the Socket Mode connection.
+    /// </summary>
+    public static IServiceCollection AddSlackCheck(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddTransient<SlackRetryAfterHandler>();
+        services.AddHttpClient(SlackWebApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler<SlackRetryAfterHandler>();
+        services.TryAddSingleton<ChannelPacer>();
+        services.TryAddSingleton<SlackWebApiClient>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectorCheck, SlackConnectorCheck>());
         return services;
     }
 

@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Health;
 using ChatOpsBot.Core.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,13 @@ public static class MailboxExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<IMailbox, EmlDirectoryMailbox>();
+        return services;
+    }
+
+    /// <summary>Registers the check of the <c>.eml</c> folders; the caller adds it when they are the mail source in use.</summary>
+    public static IServiceCollection AddEmlMailboxesCheck(this IServiceCollection services)
+    {
+        services.AddSingleton<IConnectorCheck, EmlMailboxesCheck>();
         return services;
     }
 }

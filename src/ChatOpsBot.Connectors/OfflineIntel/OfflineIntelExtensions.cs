@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Health;
 using ChatOpsBot.Core.Intel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ namespace ChatOpsBot.Connectors.OfflineIntel;
 
 public static class OfflineIntelExtensions
 {
-    /// <summary>Registers <see cref="OtxExportIntel"/> as <see cref="IThreatIntel"/>; binds section <c>Intel</c> (key <c>Intel:OfflineFile</c>).</summary>
+    /// <summary>Registers <see cref="OtxExportIntel"/> as <see cref="IThreatIntel"/>, and its check; binds section <c>Intel</c> (key <c>Intel:OfflineFile</c>).</summary>
     public static IServiceCollection AddOfflineIntel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OfflineIntelOptions>()
@@ -15,6 +16,7 @@ public static class OfflineIntelExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<IThreatIntel, OtxExportIntel>();
+        services.AddSingleton<IConnectorCheck, OfflineIntelCheck>();
         return services;
     }
 }

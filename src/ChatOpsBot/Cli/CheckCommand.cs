@@ -1,10 +1,12 @@
 using System.CommandLine;
 using ChatOpsBot.Composition;
+using ChatOpsBot.Slack;
+using ChatOpsBot.Teams;
 using ChatOpsBot.Terminal;
 
 namespace ChatOpsBot.Cli;
 
-/// <summary><c>check</c>: probes the database and every configured connector; one line each, exit 1 if any fails.</summary>
+/// <summary><c>check</c>: probes the database, the hunt's inputs and every configured connector and channel; one line each, exit 1 if any fails.</summary>
 public static class CheckCommand
 {
     /// <summary>Exit code when a check fails.</summary>
@@ -13,14 +15,22 @@ public static class CheckCommand
     /// <summary>The command.</summary>
     public static Command Create()
     {
-        var command = new Command("check", "Check that the database and each configured connector are reachable and authorised (no secrets printed).");
+        var command = new Command("check",
+            "Check the database, the hunt's inputs (feed, logs, intel, mailboxes, assets) and each configured connector and chat channel: one line each (no secrets printed).");
         command.SetAction((_, ct) => TerminalVerb.RunAsync(new Dictionary<string, string?>(), async (services, token) =>
         {
             var results = await services.GetRequiredService<ConnectorCheckRunner>().RunAsync(token).ConfigureAwait(false);
             Console.WriteLine(Format(results));
             return results.All(r => r.Healthy) ? 0 : Unhealthy;
-        }, ct));
+        }, ct, configure: AddChatChecks));
         return command;
+    }
+
+    // The chat channels are the service's, not the terminal's: only their checks are added, never their connections.
+    private static void AddChatChecks(IServiceCollection services, IConfiguration configuration)
+    {
+        if (ChatChannelSwitches.Slack(configuration)) services.AddSlackCheck(configuration);
+        if (ChatChannelSwitches.Teams(configuration)) services.AddTeamsCheck(configuration);
     }
 
     /// <summary>One line per result: status, name, message.</summary>

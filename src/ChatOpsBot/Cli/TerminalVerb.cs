@@ -18,13 +18,15 @@ public static class TerminalVerb
     /// <param name="cancellationToken">Ctrl+C.</param>
     /// <param name="beforeStart">Work to begin in the background before the host starts (it overlaps the database migration).</param>
     /// <param name="huntInputs">Require the files the hunt reads (<see cref="HuntInputs"/>); only <c>hunt</c> does.</param>
+    /// <param name="configure">The verb's own services, added to the host's.</param>
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<IServiceProvider, CancellationToken, Task<int>> action,
-        CancellationToken cancellationToken, Action<IServiceProvider, CancellationToken>? beforeStart = null, bool huntInputs = false)
+        CancellationToken cancellationToken, Action<IServiceProvider, CancellationToken>? beforeStart = null, bool huntInputs = false,
+        Action<IServiceCollection, IConfiguration>? configure = null)
     {
         IHost host;
         try
         {
-            host = TerminalHost.Build(overrides, TerminalConsole.Process());
+            host = TerminalHost.Build(overrides, TerminalConsole.Process(), configure);
         }
         catch (Exception e) when (StartupFailure.Describe(e) is { } line)
         {

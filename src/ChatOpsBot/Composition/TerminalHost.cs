@@ -10,8 +10,8 @@ public static class TerminalHost
     /// <summary>The host's switch for reloading appsettings*.json when they change.</summary>
     internal const string ReloadConfigOnChangeKey = "hostBuilder:reloadConfigOnChange";
 
-    /// <summary>A host with the bot's services, the terminal channel and <paramref name="overrides"/> applied last.</summary>
-    public static IHost Build(IReadOnlyDictionary<string, string?> overrides, TerminalConsole console)
+    /// <summary>A host with the bot's services, the terminal channel and <paramref name="overrides"/> applied last; <paramref name="configure"/> adds a verb's own services.</summary>
+    public static IHost Build(IReadOnlyDictionary<string, string?> overrides, TerminalConsole console, Action<IServiceCollection, IConfiguration>? configure = null)
     {
         // A terminal verb lives for seconds: watching appsettings*.json for changes would only cost start-up time
         // (a recursive inotify watch over the content root, which is the repository when run from it).
@@ -30,6 +30,7 @@ public static class TerminalHost
         builder.Services.AddSingleton<IChatChannel, TerminalChannel>();
         builder.Services.AddSingleton<TerminalRunClaims>();
         builder.Services.AddSingleton<TerminalSession>();
+        configure?.Invoke(builder.Services, builder.Configuration);
         return builder.Build();
     }
 }

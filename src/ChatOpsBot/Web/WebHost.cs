@@ -18,6 +18,8 @@ public static class WebHost
         builder.Services.AddSerilog((_, logger) => BotLogging.Configure(logger, builder.Configuration));
         builder.Services.AddChatOpsBot(builder.Configuration);
         builder.Services.AddHostedService<DurableRunWorker>();
+        builder.Services.AddOptions<ReadinessOptions>().Bind(builder.Configuration.GetSection(ReadinessOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReadinessChecks>();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddBotObservability(builder.Configuration);
         configure?.Invoke(builder);
