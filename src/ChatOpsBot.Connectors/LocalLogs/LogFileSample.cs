@@ -27,8 +27,15 @@ internal sealed record LogFileSample(LocalLogFormat? Format, string? Error, Date
         int filled;
         try
         {
-            using var stream = gzip ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : (Stream)file;
-            filled = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (gzip)
+            {
+                using var unzipped = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+                filled = unzipped.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            }
+            else
+            {
+                filled = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            }
         }
         catch (InvalidDataException e)
         {
