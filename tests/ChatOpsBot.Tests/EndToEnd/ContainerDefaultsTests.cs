@@ -31,7 +31,7 @@ public sealed partial class ContainerDefaultsTests
         await using var bot = StartLikeTheImage([.. DockerfileCommand()], data.Path, out var address);
         using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
 
-        var ready = await PollAsync(http, "/healthz/ready", bot);
+        var ready = await PollAsync(http, new Uri("/healthz/ready", UriKind.Relative), bot);
         var body = await ready.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
@@ -50,6 +50,35 @@ public sealed partial class ContainerDefaultsTests
         var line = ErrorOutput.AssertOneLine(bot.Stderr);
         foreach (var key in new[] { "LocalLogs:Paths:0", "Intel:OfflineFile", "Mailboxes:Directory", "Assets:File" })
             Assert.Contains(key, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_helm_defaults_serve_stay_ready_on_an_empty_inputs_volume_and_keep_metrics_off_the_service_port()
+    {
+        using var data = new TempDirectory();
+        await using var database = await TestDatabase.CreateAsync();
+        var inputs = Directory.CreateDirectory(Path.Combine(data.Path, "inputs")).FullName;
+        var (service, metrics) = ($"http://127.0.0.1:{FreePort()}", $"http://127.0.0.1:{FreePort()}");
+        // values.yaml's config (the ConfigMap), the inputs volume an empty folder, then what deployment.yaml sets itself.
+        var environment = HelmConfig().ToDictionary(e => e.Key, e => e.Value.Replace("/inputs", inputs, StringComparison.Ordinal)
+            .Replace("/data/", Path.Combine(data.Path, "data") + "/", StringComparison.Ordinal));
+        environment["Storage__ConnectionString"] = database.ConnectionString;
+        if (!database.ConnectionString.StartsWith("Host=", StringComparison.Ordinal)) environment["Storage__Provider"] = "Sqlite";
+        environment["ASPNETCORE_URLS"] = $"{service};{metrics}";
+        environment["Observability__Metrics__Port"] = new Uri(metrics).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var bot = BotProcess.Start(["serve"], data.Path, environment, workingDirectory: AppContext.BaseDirectory);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+
+        for (var probe = 0; probe < 3; probe++)
+        {
+            var ready = await PollAsync(http, new Uri($"{service}/healthz/ready"), bot);
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            Assert.Contains("\"status\":\"degraded\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            await Task.Delay(500);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri($"{service}/metrics"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri($"{metrics}/metrics"))).StatusCode);
+        Assert.DoesNotContain("ERR", bot.Stderr, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -77,6 +106,22 @@ public sealed partial class ContainerDefaultsTests
         return BotProcess.Start(args, dataDirectory, environment, workingDirectory: AppContext.BaseDirectory);
     }
 
+    // The `config:` block of values.yaml: two-space-indented `Key: value` lines, comments skipped.
+    private static Dictionary<string, string> HelmConfig()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "deploy", "helm", "chatopsbot", "values.yaml"));
+        var config = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in lines.SkipWhile(l => l != "config:").Skip(1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal) || l.Length == 0))
+        {
+            var text = line.Trim();
+            if (text.Length == 0 || text.StartsWith('#')) continue;
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            config[text[..colon]] = text[(colon + 1)..].Trim().Trim('"');
+        }
+        Assert.Contains("Playbook__Feed", config.Keys);
+        return config;
+    }
+
     private static Dictionary<string, string> DockerfileEnvironment()
     {
         var dockerfile = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "deploy", "Dockerfile")).Replace("\\\n", " ", StringComparison.Ordinal);
@@ -95,14 +140,14 @@ public sealed partial class ContainerDefaultsTests
         return [.. System.Text.Json.JsonSerializer.Deserialize<string[]>(line[4..])!];
     }
 
-    private static async Task<HttpResponseMessage> PollAsync(HttpClient http, string path, BotProcess bot)
+    private static async Task<HttpResponseMessage> PollAsync(HttpClient http, Uri path, BotProcess bot)
     {
         var deadline = DateTime.UtcNow + Timeout;
         while (true)
         {
             try
             {
-                return await http.GetAsync(new Uri(path, UriKind.Relative));
+                return await http.GetAsync(path);
             }
             catch (HttpRequestException) when (DateTime.UtcNow < deadline && !bot.Stderr.Contains("error", StringComparison.OrdinalIgnoreCase))
             {
