@@ -13,6 +13,12 @@ public interface IRunLeases
     /// </summary>
     Task<RunLease> TryAcquireAsync(string runId, string holder, TimeSpan expiry, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes <paramref name="runId"/> from <paramref name="lapsedHolder"/>, known to be gone (its process no longer runs),
+    /// without waiting for the lease to expire; only if that holder still has it.
+    /// </summary>
+    Task<bool> TakeOverAsync(string runId, string holder, string lapsedHolder, CancellationToken cancellationToken);
+
     /// <summary>Marks the lease as alive; false when <paramref name="holder"/> no longer holds it.</summary>
     Task<bool> RenewAsync(string runId, string holder, CancellationToken cancellationToken);
 

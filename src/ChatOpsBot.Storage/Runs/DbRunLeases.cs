@@ -43,6 +43,15 @@ public sealed class DbRunLeases(IDbContextFactory<ChatOpsDbContext> contexts, Ti
     }
 
     /// <inheritdoc />
+    public async Task<bool> TakeOverAsync(string runId, string holder, string lapsedHolder, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        return await db.ChannelState.Where(s => s.Channel == Channel && s.Key == runId && s.Value == lapsedHolder)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Value, holder).SetProperty(s => s.UpdatedAt, now), cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
     public async Task<bool> RenewAsync(string runId, string holder, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

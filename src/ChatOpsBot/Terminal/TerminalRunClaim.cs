@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ChatOpsBot.Core.Runs;
 
 namespace ChatOpsBot.Terminal;
@@ -6,7 +8,7 @@ namespace ChatOpsBot.Terminal;
 /// <summary>
 /// A terminal session's lease on the run it answers: taken before the first prompt, renewed in the background, given up
 /// when the session ends. A second <c>hunt --resume</c> of the same run is refused while it is held; if the holder is
-/// killed, the lease lapses after <see cref="Expiry"/>.
+/// killed, its run is taken over at once on the same machine (its pid is gone), elsewhere after <see cref="Expiry"/>.
 /// </summary>
 public sealed partial class TerminalRunClaim : IAsyncDisposable
 {
@@ -35,6 +37,11 @@ public sealed partial class TerminalRunClaim : IAsyncDisposable
     public async Task<bool> TryTakeAsync(string runId, CancellationToken cancellationToken)
     {
         var lease = await _leases.TryAcquireAsync(runId, _holder, Expiry, cancellationToken).ConfigureAwait(false);
+        if (!lease.Acquired && IsGoneFromThisMachine(lease.Holder)
+            && await _leases.TakeOverAsync(runId, _holder, lease.Holder, cancellationToken).ConfigureAwait(false))
+        {
+            lease = lease with { Acquired = true, Holder = _holder };
+        }
         if (!lease.Acquired)
         {
             var holder = lease.Holder.Split(" #", 2)[0];
@@ -47,6 +54,25 @@ public sealed partial class TerminalRunClaim : IAsyncDisposable
         _renewal = RenewAsync(runId, _stop.Token);
         return true;
     }
+
+    // A session killed on this machine (kill -9, a closed terminal) need not hold its run for the whole expiry: its pid is gone.
+    private static bool IsGoneFromThisMachine(string holder)
+    {
+        var match = HolderPattern().Match(holder);
+        if (!match.Success || !string.Equals(match.Groups["machine"].Value, Environment.MachineName, StringComparison.Ordinal)) return false;
+        try
+        {
+            using var process = Process.GetProcessById(int.Parse(match.Groups["pid"].Value, CultureInfo.InvariantCulture));
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true; // no process with that id
+        }
+    }
+
+    [GeneratedRegex(@"^[^@]*@(?<machine>\S+) pid (?<pid>\d+) #")]
+    private static partial Regex HolderPattern();
 
     /// <summary>Stops renewing and gives the run up.</summary>
     public async ValueTask DisposeAsync()
