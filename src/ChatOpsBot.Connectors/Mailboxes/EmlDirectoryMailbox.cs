@@ -34,6 +34,12 @@ public sealed partial class EmlDirectoryMailbox : IMailbox
 
     public async Task<IReadOnlyList<MailSummary>> ListRecentAsync(string user, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
+        if (!Directory.Exists(_root))
+        {
+            // Without the root every user would look as if no mail was kept: that must not pass for "no suspicious mail".
+            throw new DirectoryNotFoundException($"Mailboxes:Directory '{_root}' does not exist.");
+        }
+
         var userDirectory = UserDirectory(user);
         if (!Directory.Exists(userDirectory))
         {

@@ -86,7 +86,7 @@ public static class HuntCommand
             {
                 // A new run reads the feed first; reading it while the database starts saves that much of the start-up.
                 if (request.ResumeRunId is null) services.GetRequiredService<PlaybookEngine>().PrefetchFeed(new RunSettings(), token);
-            }, console: console).ConfigureAwait(false);
+            }, huntInputs: true, console: console).ConfigureAwait(false);
         });
         return command;
     }

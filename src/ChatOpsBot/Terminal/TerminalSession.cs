@@ -15,7 +15,7 @@ namespace ChatOpsBot.Terminal;
 /// </summary>
 public sealed class TerminalSession(
     PlaybookEngine engine, AnswerProcessor answers, AutoAnalyst auto, TerminalConsole console, IOptions<PlaybookOptions> options,
-    RunArtifacts artifacts, RunExporter exporter)
+    RunArtifacts artifacts, RunExporter exporter, TerminalRunClaims claims)
 {
     /// <summary>Exit code when the run resolved with complete coverage, or resolved a confirmed incident.</summary>
     public const int Resolved = 0;
@@ -33,10 +33,11 @@ public sealed class TerminalSession(
     {
         ArgumentNullException.ThrowIfNull(request);
         PlaybookRun? run = null;
+        await using var claim = claims.Create();
         try
         {
-            run = await OpenAsync(request, cancellationToken).ConfigureAwait(false);
-            if (run is null) return 2;
+            run = await OpenAsync(request, claim, cancellationToken).ConfigureAwait(false);
+            if (run is null) return claim.Refusal is null ? 2 : TerminalRunClaim.Busy;
             var failures = new Dictionary<string, int>(StringComparer.Ordinal);
             while (run.Prompt is { } prompt && run.State == RunState.AwaitingAnswer)
             {
@@ -78,13 +79,18 @@ public sealed class TerminalSession(
         }
     }
 
-    private async Task<PlaybookRun?> OpenAsync(HuntRequest request, CancellationToken cancellationToken)
+    private async Task<PlaybookRun?> OpenAsync(HuntRequest request, TerminalRunClaim claim, CancellationToken cancellationToken)
     {
         if (request.ResumeRunId is { } id)
         {
             if (await engine.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
             {
                 await console.Status.WriteLineAsync($"There is no run {TerminalText.Safe(id)}; `runs list` shows the runs.").ConfigureAwait(false);
+                return null;
+            }
+            if (!await claim.TryTakeAsync(id, cancellationToken).ConfigureAwait(false))
+            {
+                await console.Status.WriteLineAsync(claim.Refusal).ConfigureAwait(false);
                 return null;
             }
             await console.Out.WriteLineAsync($"Resuming run {id}").ConfigureAwait(false);
@@ -96,6 +102,7 @@ public sealed class TerminalSession(
             WindowFrom = request.WindowFrom ?? default, WindowTo = request.WindowTo ?? default,
         };
         var run = await engine.StartAsync(settings, cancellationToken).ConfigureAwait(false);
+        await claim.TryTakeAsync(run.Id, cancellationToken).ConfigureAwait(false);
         await console.Out.WriteLineAsync($"Run {run.Id} started (resume it with: hunt --resume {run.Id})").ConfigureAwait(false);
         await console.Out.WriteLineAsync($"  files: {artifacts.DirectoryFor(run.Id)}").ConfigureAwait(false);
         return await engine.AdvanceAsync(run.Id, cancellationToken).ConfigureAwait(false);

@@ -21,13 +21,15 @@ public static class WebHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(4));
         builder.Services.AddChatOpsBot(builder.Configuration);
         builder.Services.AddHostedService<DurableRunWorker>();
+        builder.Services.AddOptions<ReadinessOptions>().Bind(builder.Configuration.GetSection(ReadinessOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReadinessChecks>();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddBotObservability(builder.Configuration);
         configure?.Invoke(builder);
         // Channels are switched on by their own configuration; the embedded defaults stay behind them.
-        var slack = SlackOptions.IsConfigured(builder.Configuration);
+        var slack = ChatChannelSwitches.Slack(builder.Configuration);
         if (slack) builder.Services.AddSlack(builder.Configuration);
-        var teams = !string.IsNullOrWhiteSpace(builder.Configuration["Teams:AppId"]);
+        var teams = ChatChannelSwitches.Teams(builder.Configuration);
         if (teams) builder.Services.AddTeams(builder.Configuration);
         var app = builder.Build();
         app.UseBotRequestLogging();
@@ -47,9 +49,9 @@ public static class WebHost
         {
             app = Build(args);
         }
-        catch (BadConfigurationException e)
+        catch (Exception e) when (StartupFailure.Describe(e) is { } line)
         {
-            await Console.Error.WriteLineAsync($"Configuration error: {e.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
             return 2;
         }
         if (StartupConfigurationCheck.Problems(app.Services) is { } problems)
@@ -58,7 +60,17 @@ public static class WebHost
             await app.DisposeAsync().ConfigureAwait(false);
             return 2;
         }
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StartupFailure.Describe(e) is { } line)
+        {
+            app.Logger.LogDebug(e, "Start failed: {Reason}", line);
+            await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            return 2;
+        }
         try
         {
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ChatOpsBot.Connectors.Mailboxes;
 using ChatOpsBot.Connectors.Tests.TestSupport;
+using ChatOpsBot.Core.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -188,12 +189,15 @@ public sealed class EmlDirectoryMailboxTests : IDisposable
     }
 
     [Fact]
-    public void AddEmlMailboxes_DirectoryMissing_FailsStartValidationNamingKey()
+    public async Task AddEmlMailboxes_DirectoryMissing_StartsButListingFailsNamingKey()
     {
         var config = TestConfiguration.From(("Mailboxes:Directory", Path.Combine(_temp.Path, "missing")));
         using var provider = new ServiceCollection().AddEmlMailboxes(config).BuildServiceProvider();
+        provider.GetService<IStartupValidator>()?.Validate();
 
-        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        // Without the root every user would look as if no mail was kept: the step must fail, not report "no mail".
+        var ex = await Assert.ThrowsAsync<DirectoryNotFoundException>(() =>
+            provider.GetRequiredService<IMailbox>().ListRecentAsync("jdoe", DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, CancellationToken.None));
 
         Assert.Contains("Mailboxes:Directory", ex.Message, StringComparison.Ordinal);
     }

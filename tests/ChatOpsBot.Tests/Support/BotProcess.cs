@@ -24,18 +24,27 @@ internal sealed class BotProcess : IAsyncDisposable
     public string Stderr { get { lock (_gate) return _stderr.ToString(); } }
     public StreamWriter Stdin => _process.StandardInput;
 
-    /// <summary>Starts the bot with <paramref name="args"/> from the repository root, with its own database under <paramref name="dataDirectory"/>.</summary>
-    public static BotProcess Start(IEnumerable<string> args, string dataDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts the bot with <paramref name="args"/> from the repository root (or <paramref name="workingDirectory"/>), with its
+    /// own database under <paramref name="dataDirectory"/>; <paramref name="launcher"/> runs before <c>dotnet</c> (e.g. setpriv).
+    /// </summary>
+    public static BotProcess Start(IEnumerable<string> args, string dataDirectory, IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null, IReadOnlyList<string>? launcher = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : "dotnet")
         {
-            WorkingDirectory = RepositoryRoot.Path,
+            WorkingDirectory = workingDirectory ?? RepositoryRoot.Path,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
         };
+        if (launcher is { Count: > 0 })
+        {
+            foreach (var a in launcher.Skip(1)) info.ArgumentList.Add(a);
+            info.ArgumentList.Add("dotnet");
+        }
         info.ArgumentList.Add(BotDll());
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(dataDirectory, "bot.db")}";
