@@ -12,6 +12,12 @@ public sealed record TerminalConsole(TextWriter Out, TextReader In, bool EchoInp
     /// <summary>Where the one-line outcome, hints and errors go (never mixed into a report on stdout).</summary>
     public TextWriter? StatusOut { get; init; }
 
+    /// <summary>Where errors go (stderr for the process); null means <see cref="Status"/>.</summary>
+    public TextWriter? ErrorOut { get; init; }
+
+    /// <summary>The error writer.</summary>
+    public TextWriter Error => ErrorOut ?? Status;
+
     /// <summary>The report's writer.</summary>
     public TextWriter Report => ReportOut ?? Out;
 
@@ -19,12 +25,12 @@ public sealed record TerminalConsole(TextWriter Out, TextReader In, bool EchoInp
     public TextWriter Status => StatusOut ?? Out;
 
     /// <summary>The process's own stdout and stdin.</summary>
-    public static TerminalConsole Process() => new(Console.Out, Console.In, Console.IsInputRedirected);
+    public static TerminalConsole Process() => new(Console.Out, Console.In, Console.IsInputRedirected) { ErrorOut = Console.Error };
 
     /// <summary>
     /// The process's console for a verb whose stdout is reserved for a machine-readable report: the dialogue goes to
     /// stderr (or nowhere when <paramref name="quiet"/>), so <c>hunt ... --report json | jq</c> reads the report alone.
     /// </summary>
     public static TerminalConsole ForReport(bool quiet) =>
-        new(quiet ? TextWriter.Null : Console.Error, Console.In, Console.IsInputRedirected) { ReportOut = Console.Out, StatusOut = Console.Error };
+        new(quiet ? TextWriter.Null : Console.Error, Console.In, Console.IsInputRedirected) { ReportOut = Console.Out, StatusOut = Console.Error, ErrorOut = Console.Error };
 }

@@ -85,12 +85,12 @@ public sealed class TerminalSession(
         {
             if (await engine.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
             {
-                await console.Status.WriteLineAsync($"There is no run {TerminalText.Safe(id)}; `runs list` shows the runs.").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"There is no run {TerminalText.Safe(id)}; `runs list` shows the runs.").ConfigureAwait(false);
                 return null;
             }
             if (!await claim.TryTakeAsync(id, cancellationToken).ConfigureAwait(false))
             {
-                await console.Status.WriteLineAsync(claim.Refusal).ConfigureAwait(false);
+                await console.Error.WriteLineAsync(claim.Refusal).ConfigureAwait(false);
                 return null;
             }
             await console.Out.WriteLineAsync($"Resuming run {id}").ConfigureAwait(false);
