@@ -104,6 +104,7 @@ public sealed class LocalLogCoverageTests : IDisposable
     [InlineData(new byte[] { 0xD4, 0xC3, 0xB2, 0xA1, 0x02, 0x00, 0x04, 0x00, 0x00, 0x00 }, "binary data (NUL bytes), not a text log")]
     [InlineData(new byte[] { 0x42, 0x5A, 0x68, 0x39, 0x31, 0x41, 0x59, 0x26 }, "bzip2-compressed: only gzip (.gz) logs are read")]
     [InlineData(new byte[] { 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00, 0x04 }, "xz-compressed: only gzip (.gz) logs are read")]
+    [InlineData(new byte[] { 0xFF, 0xFE, 0x23, 0x00, 0x66, 0x00 }, "UTF-16 text: only UTF-8 (or ASCII) logs are read")]
     public async Task QueryAsync_BinaryOrOtherCompression_IsUnusable(byte[] head, string reason)
     {
         var path = _files.PathOf("capture.bin");

@@ -78,6 +78,11 @@ internal static class LogLayoutReader
             return "zstd-compressed: only gzip (.gz) logs are read";
         }
 
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return "UTF-16 text: only UTF-8 (or ASCII) logs are read";
+        }
+
         if (head.StartsWith("PK\u0003\u0004"u8))
         {
             return "a zip archive: only plain or gzip (.gz) logs are read";
