@@ -15,7 +15,7 @@ namespace ChatOpsBot.Storage;
 public static class StorageExtensions
 {
     /// <summary>
-    /// Binds and validates <c>Storage</c> (at start), and registers the context factory, <see cref="IRunStore"/>,
+    /// Binds and validates <c>Storage</c> (at start), and registers the context factory, <see cref="IRunStore"/>, <see cref="IRunLeases"/>,
     /// <see cref="ITicketing"/> (built-in), <see cref="ITicketQueries"/> and <see cref="StorageInitializer"/>.
     /// The host must call <see cref="StorageInitializer.MigrateAsync"/> before serving.
     /// </summary>
@@ -39,6 +39,7 @@ public static class StorageExtensions
         });
 
         services.AddSingleton<IRunStore, EfRunStore>();
+        services.AddSingleton<IRunLeases, DbRunLeases>();
         services.AddSingleton<ITicketing, DbTicketing>();
         services.AddSingleton<ITicketQueries, TicketQueries>();
         services.AddSingleton<ChatOpsBot.Core.Dialog.IChannelStateStore, ChannelState.EfChannelStateStore>();

@@ -3,14 +3,30 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Storage;
 
 /// <summary>Brings the database to the latest migration; the host calls it once before serving.</summary>
-public sealed class StorageInitializer(IDbContextFactory<ChatOpsDbContext> contexts)
+public sealed class StorageInitializer(IDbContextFactory<ChatOpsDbContext> contexts, IOptions<StorageOptions> options)
 {
-    /// <summary>Creates the database when missing and applies pending migrations; a no-op when up to date.</summary>
+    /// <summary>
+    /// Creates the database when missing and applies pending migrations; a no-op when up to date. A database that
+    /// cannot be used (not a database, corrupt, read-only, unreachable) fails with <see cref="DatabaseUnavailableException"/>.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MigrateCoreAsync(contexts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (DatabaseFailures.IsDatabaseFailure(e))
+        {
+            throw DatabaseFailures.Describe(e, options.Value.ConnectionString, options.Value.Provider);
+        }
+    }
+
+    private static async Task MigrateCoreAsync(IDbContextFactory<ChatOpsDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
 

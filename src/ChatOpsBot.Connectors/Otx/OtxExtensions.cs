@@ -1,4 +1,5 @@
 using ChatOpsBot.Connectors.Http;
+using ChatOpsBot.Core.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,10 @@ public static class OtxExtensions
         services.AddHttpClient<OtxIntel>((sp, client) =>
                 client.BaseAddress = ConnectorUrls.WithTrailingSlash(sp.GetRequiredService<IOptions<OtxOptions>>().Value.BaseUrl!))
             .AddConnectorPipeline(sp => sp.GetRequiredService<IOptions<OtxOptions>>().Value.Http);
+        services.AddHttpClient<OtxConnectorCheck>((sp, client) =>
+                client.BaseAddress = ConnectorUrls.WithTrailingSlash(sp.GetRequiredService<IOptions<OtxOptions>>().Value.BaseUrl!))
+            .AddConnectorPipeline(sp => sp.GetRequiredService<IOptions<OtxOptions>>().Value.Http);
+        services.AddTransient<IConnectorCheck>(sp => sp.GetRequiredService<OtxConnectorCheck>());
         return services;
     }
 

@@ -1,5 +1,6 @@
 using ChatOpsBot.Connectors.Http;
 using ChatOpsBot.Core.Intel;
+using ChatOpsBot.Core.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,10 @@ public static class VirusTotalExtensions
         services.AddHttpClient<VirusTotalIntel>((sp, client) =>
                 client.BaseAddress = ConnectorUrls.WithTrailingSlash(sp.GetRequiredService<IOptions<VirusTotalOptions>>().Value.BaseUrl!))
             .AddConnectorPipeline(sp => sp.GetRequiredService<IOptions<VirusTotalOptions>>().Value.Http);
+        services.AddHttpClient<VirusTotalConnectorCheck>((sp, client) =>
+                client.BaseAddress = ConnectorUrls.WithTrailingSlash(sp.GetRequiredService<IOptions<VirusTotalOptions>>().Value.BaseUrl!))
+            .AddConnectorPipeline(sp => sp.GetRequiredService<IOptions<VirusTotalOptions>>().Value.Http);
+        services.AddTransient<IConnectorCheck>(sp => sp.GetRequiredService<VirusTotalConnectorCheck>());
         return services;
     }
 

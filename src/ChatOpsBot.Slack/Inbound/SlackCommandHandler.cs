@@ -91,7 +91,7 @@ public sealed class SlackCommandHandler(
     {
         var run = await runs.FindAsync(runId, cancellationToken).ConfigureAwait(false);
         if (run is null) return SlackReplies.Ephemeral($"There is no run `{SlackText.Escape(runId)}`.");
-        if (run.State is RunState.Resolved or RunState.Abandoned) return SlackReplies.Ephemeral($"Run `{run.Id}` is {run.State}; nothing to resume.");
+        if (run.State.IsFinished()) return SlackReplies.Ephemeral($"Run `{run.Id}` is {run.State}; nothing to resume.");
         background.Enqueue($"resume {run.Id}", ct => engine.ResumeAsync(run.Id, ct));
         return SlackReplies.Ephemeral($"Resuming `{run.Id}`; its open question (if any) is posted again.");
     }

@@ -80,6 +80,13 @@ public sealed class SlackWebApiClient(IHttpClientFactory clients, IOptions<Slack
         return fileId;
     }
 
+    /// <summary><c>auth.test</c> with the bot token: who the token belongs to, as <c>user</c> in <c>team</c>.</summary>
+    public async Task<(string User, string Team)> AuthTestAsync(CancellationToken cancellationToken)
+    {
+        var reply = await CallJsonAsync("auth.test", new JsonObject(), options.Value.BotToken, cancellationToken).ConfigureAwait(false);
+        return (reply["user"]?.GetValue<string>() ?? "?", reply["team"]?.GetValue<string>() ?? "?");
+    }
+
     /// <summary>Opens a Socket Mode connection with the app token; returns the WebSocket URL.</summary>
     public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
     {

@@ -98,7 +98,11 @@ public sealed class AnswerProcessor(IRunStore store, PlaybookEngine engine, RunL
         run.Prompt = null;
         if (StepFailure.IsEngineOption(option.Value))
         {
-            if (option.Value == StepFailure.Abandon) run.State = RunState.Abandoned;
+            if (option.Value == StepFailure.Abandon)
+            {
+                run.State = RunState.Abandoned;
+                run.FinishedAt = context.Now;
+            }
             if (option.Value == StepFailure.Skip)
             {
                 var section = engine.Sections[prompt.Section];
@@ -107,8 +111,13 @@ public sealed class AnswerProcessor(IRunStore store, PlaybookEngine engine, RunL
                     run.Prompt = prompt;
                     return (new AnswerResult(AnswerOutcome.Stale, "That step can no longer be skipped; nothing was changed.", prompt), false);
                 }
+                var by = string.Join(", ", answeredBy.Select(a => a.DisplayName));
+                run.SkippedSteps.Add(new SkippedStep
+                {
+                    Section = prompt.Section.ToString(), Step = SectionStates.Of(run, prompt.Section), Error = StepFailure.ErrorOf(prompt), By = by, At = context.Now,
+                });
                 section.Skip(context);
-                context.Record(TimelineEntryKind.Effect, prompt.Section, $"Step skipped by {string.Join(", ", answeredBy.Select(a => a.DisplayName))}");
+                context.Record(TimelineEntryKind.Effect, prompt.Section, $"Step skipped by {by}");
             }
         }
         else if (!engine.Sections[prompt.Section].Answer(context, new SectionAnswer(prompt, option, text, answeredBy)))

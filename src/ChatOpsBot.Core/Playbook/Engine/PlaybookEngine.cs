@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Playbook.Coverage;
 using ChatOpsBot.Core.Runs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -80,12 +81,13 @@ public sealed class PlaybookEngine(
             var section = SectionScheduler.Next(run, _sections);
             if (section is null)
             {
-                run.State = RunState.Resolved;
+                run.State = RunCoverage.FinalState(run);
+                run.FinishedAt = clock.GetUtcNow();
                 await store.SaveAsync(run, cancellationToken).ConfigureAwait(false);
                 metrics.RunSaved(run);
                 metrics.RunFinished(run);
                 await DeliverAsync(run, cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("Run {RunId} resolved", run.Id);
+                logger.LogInformation("Run {RunId} finished: {State} ({Gaps} coverage gaps)", run.Id, run.State, RunCoverage.Gaps(run).Count);
                 break;
             }
             run = await StepAsync(run, section, cancellationToken).ConfigureAwait(false);
@@ -146,7 +148,13 @@ public sealed class PlaybookEngine(
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(e, "Run {RunId}: {Section} step failed", run.Id, section.Id);
+            if (FailureKinds.IsBug(e)) logger.LogError(e, "Run {RunId}: {Section} step failed", run.Id, section.Id);
+            else
+            {
+                // An outside system failing is expected: one line for the operator, the stack trace only at Debug.
+                logger.LogWarning("Run {RunId}: {Section} step failed: {Error}", run.Id, section.Id, e.Message);
+                logger.LogDebug(e, "Run {RunId}: {Section} step failure details", run.Id, section.Id);
+            }
             metrics.StepFailed(section.Id);
             // Drop the half-done step: the saved run is the truth; the step is retried from there.
             run = await store.FindAsync(run.Id, cancellationToken).ConfigureAwait(false) ?? run;

@@ -18,6 +18,7 @@ public sealed class PlaybookMetrics : IDisposable
     private readonly Counter<long> _started;
     private readonly Counter<long> _resolved;
     private readonly Counter<long> _abandoned;
+    private readonly Counter<long> _inconclusive;
     private readonly Histogram<double> _promptWait;
     private readonly Counter<long> _stepFailures;
     private readonly ConcurrentDictionary<string, RunState> _openRuns = new(StringComparer.Ordinal);
@@ -29,6 +30,7 @@ public sealed class PlaybookMetrics : IDisposable
         _started = meter.CreateCounter<long>("chatopsbot.runs.started", "{run}", "Playbook runs started.");
         _resolved = meter.CreateCounter<long>("chatopsbot.runs.resolved", "{run}", "Playbook runs resolved.");
         _abandoned = meter.CreateCounter<long>("chatopsbot.runs.abandoned", "{run}", "Playbook runs abandoned after a failed step.");
+        _inconclusive = meter.CreateCounter<long>("chatopsbot.runs.inconclusive", "{run}", "Playbook runs closed without an incident while their coverage had gaps.");
         meter.CreateObservableGauge("chatopsbot.runs.open", ObserveOpenRuns, "{run}", "Open runs this process last saved, by state.");
         _promptWait = meter.CreateHistogram("chatopsbot.prompt.wait.duration", "s", "Time from a prompt being opened to its accepted answer.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 5, 15, 60, 300, 900, 1800, 3600, 4 * 3600, 12 * 3600, 24 * 3600] });
@@ -52,6 +54,7 @@ public sealed class PlaybookMetrics : IDisposable
         ArgumentNullException.ThrowIfNull(run);
         if (run.State == RunState.Resolved) _resolved.Add(1, Channel(run));
         else if (run.State == RunState.Abandoned) _abandoned.Add(1, Channel(run));
+        else if (run.State == RunState.Inconclusive) _inconclusive.Add(1, Channel(run));
     }
 
     /// <summary>An answer to a prompt of <paramref name="section"/> was accepted after <paramref name="wait"/>.</summary>
