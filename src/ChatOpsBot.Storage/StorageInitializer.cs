@@ -1,3 +1,4 @@
+using ChatOpsBot.Storage.Postgres;
 using System.Data.Common;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,26 @@ public sealed class StorageInitializer(IDbContextFactory<ChatOpsDbContext> conte
             return;
         }
 
+        if (!db.Database.IsNpgsql())
+        {
+            // SQLite serves one replica; its single writer already serialises the rest.
+            await MigratePendingAsync(db, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Replicas started together would otherwise each create the history table and run the same migrations, and all
+        // but one fail (42P07 relation already exists, 42701 column already exists). One migrates under the lock; the
+        // others wait for it and then find the schema current.
+        await using var gate = await PostgresMigrationLock.AcquireAsync(db.Database.GetConnectionString()!, cancellationToken).ConfigureAwait(false);
+        if (await HasLatestMigrationAsync(db, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+        await MigratePendingAsync(db, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task MigratePendingAsync(ChatOpsDbContext db, CancellationToken cancellationToken)
+    {
         // MigrateAsync would take the migration lock and diff the model against the snapshot even with nothing to do.
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false);
         if (!pending.Any())
