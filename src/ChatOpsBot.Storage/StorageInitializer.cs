@@ -1,6 +1,6 @@
-using ChatOpsBot.Storage.Postgres;
 using System.Data.Common;
 using System.Reflection;
+using ChatOpsBot.Storage.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

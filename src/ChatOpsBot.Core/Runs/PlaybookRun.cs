@@ -64,6 +64,8 @@ public sealed class PlaybookRun
     public List<TimelineEntry> Timeline { get; set; } = [];
     /// <summary>Chat messages saved but not yet delivered.</summary>
     public List<OutboxMessage> Outbox { get; set; } = [];
+    /// <summary>Last <see cref="OutboxMessage.Seq"/> handed out.</summary>
+    public long OutboxSequence { get; set; }
     /// <summary>Sections that have done any work, in first-visit order.</summary>
     public List<string> VisitedSections { get; set; } = [];
 

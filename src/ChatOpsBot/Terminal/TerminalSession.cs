@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Playbook.Engine;
+using ChatOpsBot.Core.Playbook.Inbox;
 using ChatOpsBot.Core.Reports;
 using ChatOpsBot.Core.Runs;
 
@@ -10,7 +11,7 @@ namespace ChatOpsBot.Terminal;
 /// Terminal mode: starts (or resumes) a run, shows its prompts and answers them from the keyboard, from
 /// piped stdin, or with the <c>--auto</c> stand-in. The report, when asked for, is the last thing on stdout.
 /// </summary>
-public sealed class TerminalSession(PlaybookEngine engine, AnswerProcessor answers, AutoAnalyst auto, TerminalConsole console)
+public sealed class TerminalSession(PlaybookEngine engine, AnswerInbox inbox, AutoAnalyst auto, TerminalConsole console)
 {
     /// <summary>Exit code when the run resolved.</summary>
     public const int Resolved = 0;
@@ -87,7 +88,10 @@ public sealed class TerminalSession(PlaybookEngine engine, AnswerProcessor answe
                 await console.Out.WriteLineAsync($"  {error}").ConfigureAwait(false);
                 continue;
             }
-            var result = await answers.AnswerAsync(answer, cancellationToken).ConfigureAwait(false);
+            // Stored in the inbox first, like every channel's answers; applied here at once. This session advances the
+            // run itself, so no background advance is queued.
+            var item = new InboxItem($"terminal:{Guid.NewGuid():N}", "terminal", InboxKind.Answer, answer.RunId, answer, null);
+            var result = await inbox.ReceiveAndApplyAsync(item, queueAdvance: false, cancellationToken).ConfigureAwait(false);
             switch (result.Outcome)
             {
                 case AnswerOutcome.Accepted:

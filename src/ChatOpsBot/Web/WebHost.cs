@@ -2,6 +2,7 @@ using ChatOpsBot.Composition;
 using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
 using ChatOpsBot.Teams;
+using ChatOpsBot.Workers;
 using Microsoft.Extensions.Options;
 using ChatOpsBot.Observability;
 using Serilog;
@@ -17,7 +18,7 @@ public static class WebHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = RepositoryPaths.ContentRoot() });
         builder.Services.AddSerilog((_, logger) => BotLogging.Configure(logger, builder.Configuration));
         builder.Services.AddChatOpsBot(builder.Configuration);
-        builder.Services.AddHostedService<DurableRunWorker>();
+        builder.Services.AddWorkers(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddBotObservability(builder.Configuration);
         configure?.Invoke(builder);

@@ -31,7 +31,7 @@ public sealed class ReadinessEndpointTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("ready", json.GetProperty("status").GetString());
-        Assert.Equal(["database", "ticketing (fake)"], json.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["database", "workers", "outbox", "ticketing (fake)"], json.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
     }
 
     [Fact]
