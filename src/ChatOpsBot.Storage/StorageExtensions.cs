@@ -54,7 +54,8 @@ public static class StorageExtensions
         services.AddSingleton<WorkQueue.DbWorkQueue>();
         // Shared by every replica: who delivers which chat message, and the answers received but not yet applied.
         services.AddSingleton<ChatOpsBot.Core.Playbook.Outbox.IOutboxClaims, Outbox.DbOutboxClaims>();
-        services.AddSingleton<ChatOpsBot.Core.Playbook.Inbox.IInboxStore, Inbox.DbInboxStore>();
+        services.AddSingleton<Inbox.DbInboxStore>();
+        services.AddSingleton<ChatOpsBot.Core.Playbook.Inbox.IInboxStore>(sp => sp.GetRequiredService<Inbox.DbInboxStore>());
         services.AddSingleton<Outbox.RecoveryQueries>();
         services.AddSingleton<ChatOpsBot.Core.Playbook.Engine.IRunWorkQueue>(sp => sp.GetRequiredService<WorkQueue.DbWorkQueue>());
         services.AddSingleton<StorageInitializer>();

@@ -21,18 +21,7 @@ public sealed class DbInboxStore(IDbContextFactory<ChatOpsDbContext> contexts, I
     {
         ArgumentNullException.ThrowIfNull(item);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var now = clock.GetUtcNow();
-        string? until = leaseOwner is null ? null : StoredTime.Text(now + options.Value.InboxLease);
-        const string sql = """
-            INSERT INTO inbox ("Key", "Channel", "Kind", "RunId", "Payload", "ReceivedAt", "AvailableAt", "LeaseOwner", "LeaseUntil", "Attempts")
-            VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {5}, {6}, {7}, {8})
-            ON CONFLICT ("Key") DO NOTHING
-            RETURNING "Id" AS "Value"
-            """;
-        var inserted = await db.Database.SqlQueryRaw<long>(sql,
-                item.Key, item.Channel, item.Kind.ToString(), item.RunId, new InboxPayload(item.Answer, item.ReplyTo).Serialize(),
-                StoredTime.Text(now), (object?)leaseOwner ?? DBNull.Value, (object?)until ?? DBNull.Value, leaseOwner is null ? 0 : 1)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var inserted = await InsertAsync(db, item, leaseOwner, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (inserted.Count == 1)
         {
             if (leaseOwner is null) Added?.Invoke();
@@ -40,6 +29,19 @@ public sealed class DbInboxStore(IDbContextFactory<ChatOpsDbContext> contexts, I
         }
         var existing = await db.Inbox.Where(i => i.Key == item.Key).Select(i => i.Id).SingleAsync(cancellationToken).ConfigureAwait(false);
         return new InboxReceipt(existing, IsNew: false, Leased: false);
+    }
+
+    /// <summary>
+    /// Runs the acknowledgement path's statement once inside a transaction that is rolled back, so the first answer a
+    /// fresh replica receives does not pay for opening connections and compiling the query while Slack waits.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var item = new InboxItem($"warm-up:{Guid.NewGuid():N}", "warm-up", InboxKind.Answer, "warm-up", null, null);
+        await InsertAsync(db, item, null, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -107,6 +109,21 @@ public sealed class DbInboxStore(IDbContextFactory<ChatOpsDbContext> contexts, I
         var row = await db.Inbox.AsNoTracking().Where(i => i.Id == id && i.ProcessedAt != null)
             .Select(i => new { i.Outcome, i.Reply }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return row is null ? null : new InboxResult(Enum.Parse<AnswerOutcome>(row.Outcome!), row.Reply ?? "");
+    }
+
+    private Task<List<long>> InsertAsync(ChatOpsDbContext db, InboxItem item, string? leaseOwner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        string? until = leaseOwner is null ? null : StoredTime.Text(now + options.Value.InboxLease);
+        const string sql = """
+            INSERT INTO inbox ("Key", "Channel", "Kind", "RunId", "Payload", "ReceivedAt", "AvailableAt", "LeaseOwner", "LeaseUntil", "Attempts")
+            VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {5}, {6}, {7}, {8})
+            ON CONFLICT ("Key") DO NOTHING
+            RETURNING "Id" AS "Value"
+            """;
+        return db.Database.SqlQueryRaw<long>(sql,
+                item.Key, item.Channel, item.Kind.ToString(), item.RunId, new InboxPayload(item.Answer, item.ReplyTo).Serialize(),
+                StoredTime.Text(now), (object?)leaseOwner ?? DBNull.Value, (object?)until ?? DBNull.Value, leaseOwner is null ? 0 : 1)
+            .ToListAsync(cancellationToken);
     }
 
     private sealed record Claimed(long Id, string Key, string Channel, string Kind, string RunId, string Payload, int Attempts)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChatOpsBot.Core.Playbook.Inbox;
 using ChatOpsBot.Storage.WorkQueue;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,8 @@ public sealed class InboxWorker(
     : SupervisedWorker("inbox", runtime, logger)
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
+    // Items that could not be handed back during a database outage: handed back once it answers, not after their lease.
+    private readonly ConcurrentQueue<(long Id, TimeSpan Delay)> _unreleased = new();
 
     /// <inheritdoc />
     protected override int Loops => Runtime.Options.InboxParallelism;
@@ -35,6 +38,18 @@ public sealed class InboxWorker(
     /// <inheritdoc />
     protected override async Task<TimeSpan> IterateAsync(WorkerHandle handle, CancellationToken stoppingToken)
     {
+        while (_unreleased.TryDequeue(out var held))
+        {
+            try
+            {
+                await store.ReleaseAsync(held.Id, inbox.Owner, held.Delay, stoppingToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _unreleased.Enqueue(held);
+                throw;
+            }
+        }
         var leased = await store.ClaimAsync(inbox.Owner, stoppingToken).ConfigureAwait(false);
         if (leased is null) return queueOptions.Value.PollInterval;
         try
@@ -66,8 +81,8 @@ public sealed class InboxWorker(
         }
         catch (Exception e) when (DatabaseErrors.IsDatabase(e))
         {
-            // The lease (WorkQueue:InboxLease) runs out instead, and the item is applied after it.
-            logger.LogDebug(e, "Run {RunId}: inbox item {Id} could not be handed back", leased.Item.RunId, leased.Id);
+            logger.LogDebug(e, "Run {RunId}: inbox item {Id} is handed back once the database answers", leased.Item.RunId, leased.Id);
+            _unreleased.Enqueue((leased.Id, delay));
         }
     }
 }

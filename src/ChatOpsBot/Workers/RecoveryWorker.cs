@@ -14,7 +14,7 @@ namespace ChatOpsBot.Workers;
 /// and purges old inbox items and outbox claims.
 /// </summary>
 public sealed class RecoveryWorker(
-    RecoveryQueries queries, PlaybookEngine engine, IRunWorkQueue queue, PlaybookMetrics metrics, IEnumerable<IChatChannel> channels,
+    RecoveryQueries queries, PlaybookEngine engine, OutboxDelivery delivery, IRunWorkQueue queue, PlaybookMetrics metrics, IEnumerable<IChatChannel> channels,
     IOptions<OutboxOptions> outbox, IOptions<WorkQueueOptions> work, WorkerRuntime runtime, ILogger<RecoveryWorker> logger)
     : SupervisedWorker("recovery", runtime, logger)
 {
@@ -35,6 +35,7 @@ public sealed class RecoveryWorker(
     /// <inheritdoc />
     protected override async Task<TimeSpan> IterateAsync(WorkerHandle handle, CancellationToken stoppingToken)
     {
+        await delivery.SettleAsync(stoppingToken).ConfigureAwait(false);
         foreach (var runId in await queries.DueDeliveriesAsync(_channels, Settle, Batch, stoppingToken).ConfigureAwait(false))
         {
             handle.Beat();

@@ -20,6 +20,7 @@ public static class WorkerServices
         services.TryAddSingleton<WorkerHealth>();
         services.TryAddSingleton<WorkerMetrics>();
         services.TryAddSingleton<WorkerRuntime>();
+        services.AddHostedService<AcknowledgementWarmUp>();
         services.AddHostedService<DurableRunWorker>();
         services.AddHostedService<InboxWorker>();
         services.AddHostedService<RecoveryWorker>();

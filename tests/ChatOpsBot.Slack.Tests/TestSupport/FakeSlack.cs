@@ -44,6 +44,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     /// <summary>The messages Slack accepted (chat.postMessage that answered ok), in the order it accepted them.</summary>
     public IReadOnlyList<SlackMessage> Messages => _channels.All();
+
+    /// <summary>The posts and updates Slack accepted that carried an outbox message's metadata, in the order it accepted them.</summary>
+    public IReadOnlyList<AcceptedCall> Accepted => _channels.Accepted();
     public IReadOnlyList<SlackCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToList();
     public string ResponseUrl(string id) => new Uri(BaseAddress, $"response/{id}").ToString();
 

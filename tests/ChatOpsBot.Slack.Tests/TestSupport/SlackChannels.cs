@@ -13,11 +13,17 @@ internal sealed class SlackChannels
     private const int DefaultLimit = 100;
     private const int MaxLimit = 999;
     private readonly List<SlackMessage> _messages = [];
+    private readonly List<AcceptedCall> _accepted = [];
     private readonly Lock _sync = new();
 
     public IReadOnlyList<SlackMessage> All()
     {
         lock (_sync) return _messages.ToList();
+    }
+
+    public IReadOnlyList<AcceptedCall> Accepted()
+    {
+        lock (_sync) return _accepted.ToList();
     }
 
     public JsonObject Post(JsonNode body, string ts)
@@ -26,7 +32,11 @@ internal sealed class SlackChannels
         if (string.IsNullOrEmpty(channel)) return Error("channel_not_found");
         if (!TryMetadata(body, out var metadata)) return Error("invalid_metadata_format");
         var message = new SlackMessage(channel, ts, body["text"]?.GetValue<string>() ?? "", body["blocks"]?.DeepClone().AsArray(), metadata);
-        lock (_sync) _messages.Add(message);
+        lock (_sync)
+        {
+            _messages.Add(message);
+            Note("chat.postMessage", message);
+        }
         return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = ts, ["message"] = Render(message, withMetadata: false) };
     }
 
@@ -45,6 +55,7 @@ internal sealed class SlackChannels
                 Blocks = body["blocks"]?.DeepClone().AsArray() ?? _messages[index].Blocks,
                 Metadata = metadata ?? _messages[index].Metadata,
             };
+            Note("chat.update", _messages[index] with { Metadata = metadata });
         }
         return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = ts, ["text"] = body["text"]?.GetValue<string>() };
     }
@@ -88,6 +99,13 @@ internal sealed class SlackChannels
             ["pin_count"] = 0,
             ["response_metadata"] = new JsonObject { ["next_cursor"] = next },
         };
+    }
+
+    // Calls that carried the bot's outbox metadata: which outbox message reached Slack, and when (in order).
+    private void Note(string method, SlackMessage message)
+    {
+        if (message.Metadata?["event_payload"] is { } payload && payload["run_id"]?.GetValue<string>() is { } runId && message.Seq is { } seq)
+            _accepted.Add(new AcceptedCall(method, runId, seq, message.Key ?? ""));
     }
 
     private static JsonObject Render(SlackMessage m, bool withMetadata)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Playbook.Outbox;
 using ChatOpsBot.Core.Runs;
@@ -21,6 +22,26 @@ public sealed class OutboxDelivery(
     ILogger<OutboxDelivery> logger)
 {
     private readonly IReadOnlyList<IChatChannel> _channels = channels.ToList();
+    // Claim outcomes that could not be written (the database was down): written as soon as it answers again, so a
+    // delivered message's claim does not sit "delivering" until its lease runs out.
+    private readonly ConcurrentQueue<(OutboxClaim Claim, OutboxFailure? Failure)> _unsettled = new();
+
+    /// <summary>Writes the claim outcomes a database outage held back; throws (keeping them) while it still fails.</summary>
+    public async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        while (_unsettled.TryDequeue(out var pending))
+        {
+            try
+            {
+                await WriteAsync(pending.Claim, pending.Failure, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _unsettled.Enqueue(pending);
+                throw;
+            }
+        }
+    }
 
     /// <summary>
     /// Delivers what it can; returns true when messages left the outbox (the caller saves the run).
@@ -87,7 +108,7 @@ public sealed class OutboxDelivery(
             await FailedAsync(run, channel, message, claim, delivery, e, cancellationToken).ConfigureAwait(false);
             return false;
         }
-        await claims.DeliveredAsync(claim, cancellationToken).ConfigureAwait(false);
+        await SettleOrKeepAsync(claim, null, cancellationToken).ConfigureAwait(false);
         metrics.Delivered(channel.Name);
         if (claim.Attempt > 1)
             logger.LogInformation("Run {RunId}: {Key} delivered to {Channel} after {Attempts} attempts", run.Id, message.Key, channel.Name, claim.Attempt);
@@ -126,8 +147,25 @@ public sealed class OutboxDelivery(
         else
             logger.LogInformation("Run {RunId}: delivery of {Key} to {Channel} failed again ({Attempts} attempts, {Error}); retrying in {Seconds:0.#} s",
                 run.Id, message.Key, channel.Name, claim.Attempt, e.Message, wait.TotalSeconds);
-        await claims.FailedAsync(claim, failure, cancellationToken).ConfigureAwait(false);
+        await SettleOrKeepAsync(claim, failure, cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task SettleOrKeepAsync(OutboxClaim claim, OutboxFailure? failure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteAsync(claim, failure, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _unsettled.Enqueue((claim, failure));
+            throw;
+        }
+    }
+
+    private Task WriteAsync(OutboxClaim claim, OutboxFailure? failure, CancellationToken cancellationToken) => failure is null
+        ? claims.DeliveredAsync(claim, cancellationToken)
+        : claims.FailedAsync(claim, failure, cancellationToken);
 
     private async Task TryReleaseAsync(OutboxClaim claim, OutboxFailure failure)
     {
