@@ -133,7 +133,20 @@ public sealed class SlackChatChannel(
         string? cursor = null;
         for (var page = 0; page < LookupPages; page++)
         {
-            var (messages, next) = await slack.HistoryAsync(channel, delivery.FirstAttemptAt - LookupMargin, cursor, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<JsonObject> messages;
+            string? next;
+            try
+            {
+                (messages, next) = await slack.HistoryAsync(channel, delivery.FirstAttemptAt - LookupMargin, cursor, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SlackApiException e) when (!e.MayHaveBeenDelivered && e.StatusCode is null)
+            {
+                // Slack refuses to show the history (missing_scope without channels:history, not_in_channel): a message
+                // that cannot be looked up is posted again rather than never: the at-least-once case.
+                logger.LogWarning("Run {RunId}: cannot look {Key} up in the channel's history ({Error}); posting it, which may show it twice",
+                    delivery.RunId, delivery.Key, e.Error);
+                break;
+            }
             var found = messages.FirstOrDefault(m => m["metadata"]?["event_type"]?.GetValue<string>() == MetadataEventType
                 && m["metadata"]?["event_payload"]?["key"]?.GetValue<string>() == key);
             if (found?["ts"]?.GetValue<string>() is { } ts)

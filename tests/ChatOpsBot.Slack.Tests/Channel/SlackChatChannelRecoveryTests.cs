@@ -115,6 +115,26 @@ public sealed class SlackChatChannelRecoveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_history_slack_will_not_show_means_the_message_is_posted_rather_than_stuck()
+    {
+        _slack.Fail("conversations.history", "missing_scope");
+
+        await Channel.DeliverAsync(Ask, Delivery(2, unknown: true, recorded: null, []), CancellationToken.None);
+
+        Assert.Single(_slack.Messages);
+    }
+
+    [Fact]
+    public async Task A_lookup_that_fails_for_now_fails_the_attempt_so_it_is_retried_later_and_posts_nothing()
+    {
+        _slack.Script("conversations.history", HttpStatusCode.InternalServerError, "<html>oops</html>");
+
+        await Assert.ThrowsAsync<SlackApiException>(() => Channel.DeliverAsync(Ask, Delivery(2, unknown: true, recorded: null, []), CancellationToken.None));
+
+        Assert.Empty(_slack.Messages);
+    }
+
+    [Fact]
     public async Task A_rate_limited_post_is_known_not_to_have_posted_and_carries_slacks_retry_after()
     {
         _slack.Script("chat.postMessage", HttpStatusCode.TooManyRequests, """{"ok":false,"error":"ratelimited"}""", TimeSpan.FromSeconds(120));

@@ -125,6 +125,53 @@ public sealed partial class DurabilityTests(ITestOutputHelper output) : IAsyncLi
         Assert.Equal(questions.Count, questions.Select(m => m.Key).Distinct().Count());
     }
 
+    [SkippableFact]
+    public async Task A_replica_killed_while_its_question_is_being_posted_leaves_it_to_the_other_which_finds_the_post_instead_of_repeating_it()
+    {
+        await using var db = await SharedPostgres.CreateAsync();
+        var settings = new Dictionary<string, string>(Settings()) { ["Outbox:ClaimLease"] = "00:00:05" };
+        var replicas = new Dictionary<string, Replica>
+        {
+            ["a"] = await Replica.StartAsync("a", db.ConnectionString, _slack, _directory, With(settings, "xoxb-replica-a")),
+            ["b"] = await Replica.StartAsync("b", db.ConnectionString, _slack, _directory, With(settings, "xoxb-replica-b")),
+        };
+        try
+        {
+            // Slack takes 2 s to accept a question and keeps it even when the bot that posted it is gone by then.
+            _slack.Slow("chat.postMessage", TimeSpan.FromSeconds(2), c => c.Body.Contains("c2hunt_answer:", StringComparison.Ordinal));
+            const int Tries = 3;
+            for (var attempt = 0; attempt < Tries; attempt++)
+            {
+                var runId = await ScaleOutAnalyst.StartAsync(replicas[attempt % 2 == 0 ? "a" : "b"], _slack);
+                var posting = await Eventually.WaitAsync(() => Task.FromResult(_slack.CallsTo("chat.postMessage")
+                    .FirstOrDefault(c => c.Body.Contains($"{runId}|{runId}/p", StringComparison.Ordinal))), "the first question to be on its way", 60);
+                var poster = posting.Authorization.Contains("replica-a", StringComparison.Ordinal) ? "a" : "b";
+                replicas[poster].Kill();
+                var promptId = (await db.RunAsync(runId)).Prompt!.Id;
+
+                // The other replica takes the message over once the claim's lease runs out, looks it up, and finds it.
+                var run = await ScaleOutAnalyst.NextPromptAsync(db, _slack, runId, seconds: 60);
+                Assert.Equal(promptId, run.Prompt!.Id);
+                await Eventually.WaitAsync(async () => (await db.RunAsync(runId)).Outbox.Count == 0, "the outbox to drain", 60);
+                Assert.Single(_slack.Messages, m => m.Key == $"prompt:{promptId}");
+                var survivor = replicas[poster == "a" ? "b" : "a"];
+                await ScaleOutAnalyst.AnswerAsync(survivor, _slack, runId, run.Prompt);
+                await Eventually.WaitAsync(() => ScaleOutAnalyst.Buttons(_slack, promptId).Count == 0, "the question to show its answer", 60);
+                Assert.Single(_slack.Messages, m => m.Key == $"prompt:{promptId}");
+
+                await replicas[poster].DisposeAsync();
+                replicas[poster] = await Replica.StartAsync(poster, db.ConnectionString, _slack, _directory,
+                    With(settings, $"xoxb-replica-{poster}"));
+            }
+            Assert.True(_slack.CallsTo("conversations.history").Count >= Tries, "each takeover looked the question up");
+            output.WriteLine($"{Tries} replicas killed mid-post: {Tries} questions posted once each");
+        }
+        finally
+        {
+            foreach (var replica in replicas.Values) await replica.DisposeAsync();
+        }
+    }
+
     // One try: start a run, wait until its first question is on its way to Slack, click it on the replica that is not posting it.
     private async Task<bool> RaceOnceAsync(Replica starter, Replica a, Replica b)
     {
@@ -192,6 +239,9 @@ public sealed partial class DurabilityTests(ITestOutputHelper output) : IAsyncLi
         var posted = _slack.Messages.Where(m => m.Key is not null && m.Metadata?["event_payload"]?["run_id"]?.GetValue<string>() == runId).ToList();
         Assert.Equal(posted.Count, posted.Select(m => m.Key).Distinct().Count());
     }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> settings, string token) =>
+        new(settings) { ["Slack:BotToken"] = token };
 
     private static bool LogLine(string log, string first, string second) =>
         log.Split('\n').Any(l => l.Contains(first, StringComparison.Ordinal) && l.Contains(second, StringComparison.Ordinal)
