@@ -26,6 +26,7 @@ public static class TeamsExtensions
         services.AddHttpClient<ConnectorTokenProvider>(c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient<BotConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<BotFrameworkAuthenticator>();
+        services.AddHostedService<SigningKeysWarmUp>();
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<ConversationPacer>();
         services.AddSingleton<TeamsConversations>();

@@ -30,7 +30,15 @@ public sealed class CardActionHandler(
         ArgumentNullException.ThrowIfNull(action);
         var started = clock.GetTimestamp();
         var actor = actors.From(from);
-        var before = await engine.FindAsync(action.RunId, cancellationToken).ConfigureAwait(false);
+        Core.Runs.PlaybookRun? before;
+        try
+        {
+            before = await engine.FindAsync(action.RunId, cancellationToken).WaitAsync(Budget, clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return new CardActionResult(null, "The bot is slow to answer right now; nothing was recorded, please answer again in a minute.", null, BadInput: false);
+        }
         if (before is null) return new CardActionResult(AnswerOutcome.UnknownRun, $"There is no run {action.RunId}.", null, BadInput: true);
         var prompt = before.Prompt?.Id == action.PromptId ? before.Prompt : null;
 
@@ -42,7 +50,7 @@ public sealed class CardActionHandler(
         InboxReceipt receipt;
         try
         {
-            receipt = await inbox.ReceiveAsync(item, applyHere: true, stopping).WaitAsync(Budget, clock, cancellationToken).ConfigureAwait(false);
+            receipt = await inbox.ReceiveAsync(item, applyHere: true, stopping).WaitAsync(Left(started), clock, cancellationToken).ConfigureAwait(false);
         }
         catch (AnswerNotRecordedException)
         {
@@ -58,8 +66,7 @@ public sealed class CardActionHandler(
         AnswerResult result;
         try
         {
-            var left = Budget - clock.GetElapsedTime(started);
-            result = await work.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, clock, cancellationToken).ConfigureAwait(false);
+            result = await work.WaitAsync(Left(started), clock, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -69,6 +76,18 @@ public sealed class CardActionHandler(
             return new CardActionResult(null, "Your answer was received and is being recorded; the card updates in a moment.", null, BadInput: false);
         }
 
+        return await ResultAsync(action, prompt, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    // What remains of the budget, counted from the start of the click's handling.
+    private TimeSpan Left(long started)
+    {
+        var left = Budget - clock.GetElapsedTime(started);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    private async Task<CardActionResult> ResultAsync(CardAction action, Core.Dialog.Prompt? prompt, AnswerResult result, CancellationToken cancellationToken)
+    {
         switch (result.Outcome)
         {
             case AnswerOutcome.Accepted:

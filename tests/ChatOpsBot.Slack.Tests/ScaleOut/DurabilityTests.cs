@@ -222,7 +222,7 @@ public sealed partial class DurabilityTests(ITestOutputHelper output) : IAsyncLi
             Assert.All(replicas, r => Assert.False(r.HasExited, r.Log));
             Assert.All(timings, t => Assert.True(t < TimeSpan.FromSeconds(3), $"a cold replica acknowledged after {t.TotalMilliseconds:0} ms"));
             // Each answer to the unknown run is applied (by some replica) and refused politely.
-            await Eventually.WaitAsync(() => _slack.CallsTo("response_url").Count(c => c.Body.Contains("There is no run", StringComparison.Ordinal)) == 8, "the eight refusals", 30);
+            await Eventually.WaitAsync(() => _slack.CallsTo("response_url").Count(c => c.Body.Contains("There is no run", StringComparison.Ordinal)) == 8, "the eight refusals", 120);
         }
         finally
         {
