@@ -35,6 +35,7 @@ public static class SlackExtensions
         services.AddSingleton<SlackBackgroundQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundQueue>());
         services.AddSingleton<SlackActors>();
+        services.AddSingleton<Core.Playbook.Inbox.IInboxChannel, SlackInboxChannel>();
         services.AddSingleton<SlackCommandHandler>();
         services.AddSingleton<SlackInteractionHandler>();
         services.AddSingleton<SlackEventHandler>();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
+using ChatOpsBot.Storage.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -37,6 +38,26 @@ public sealed class StorageInitializer(IDbContextFactory<ChatOpsDbContext> conte
             return;
         }
 
+        if (!db.Database.IsNpgsql())
+        {
+            // SQLite serves one replica; its single writer already serialises the rest.
+            await MigratePendingAsync(db, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Replicas started together would otherwise each create the history table and run the same migrations, and all
+        // but one fail (42P07 relation already exists, 42701 column already exists). One migrates under the lock; the
+        // others wait for it and then find the schema current.
+        await using var gate = await PostgresMigrationLock.AcquireAsync(db.Database.GetConnectionString()!, cancellationToken).ConfigureAwait(false);
+        if (await HasLatestMigrationAsync(db, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+        await MigratePendingAsync(db, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task MigratePendingAsync(ChatOpsDbContext db, CancellationToken cancellationToken)
+    {
         // MigrateAsync would take the migration lock and diff the model against the snapshot even with nothing to do.
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false);
         if (!pending.Any())

@@ -24,6 +24,7 @@ public static class TeamsExtensions
         services.AddHttpClient(nameof(BotFrameworkAuthenticator), c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient<BotConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<BotFrameworkAuthenticator>();
+        services.AddHostedService<SigningKeysWarmUp>();
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<ConversationPacer>();
         services.AddSingleton<TeamsConversations>();

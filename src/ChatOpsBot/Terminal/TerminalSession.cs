@@ -3,6 +3,7 @@ using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Playbook;
 using ChatOpsBot.Core.Playbook.Coverage;
 using ChatOpsBot.Core.Playbook.Engine;
+using ChatOpsBot.Core.Playbook.Inbox;
 using ChatOpsBot.Core.Reports;
 using ChatOpsBot.Core.Runs;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace ChatOpsBot.Terminal;
 /// piped stdin, or with the <c>--auto</c> stand-in. The report, when asked for, is the last thing on stdout.
 /// </summary>
 public sealed class TerminalSession(
-    PlaybookEngine engine, AnswerProcessor answers, AutoAnalyst auto, TerminalConsole console, IOptions<PlaybookOptions> options,
+    PlaybookEngine engine, AnswerInbox inbox, AutoAnalyst auto, TerminalConsole console, IOptions<PlaybookOptions> options,
     RunArtifacts artifacts, RunExporter exporter, TerminalRunClaims claims)
 {
     /// <summary>Exit code when the run resolved with complete coverage, or resolved a confirmed incident.</summary>
@@ -145,7 +146,10 @@ public sealed class TerminalSession(
                 await console.Out.WriteLineAsync($"  {error}").ConfigureAwait(false);
                 continue;
             }
-            var result = await answers.AnswerAsync(answer, cancellationToken).ConfigureAwait(false);
+            // Stored in the inbox first, like every channel's answers; applied here at once. This session advances the
+            // run itself, so no background advance is queued.
+            var item = new InboxItem($"terminal:{Guid.NewGuid():N}", "terminal", InboxKind.Answer, answer.RunId, answer, null);
+            var result = await inbox.ReceiveAndApplyAsync(item, queueAdvance: false, cancellationToken).ConfigureAwait(false);
             switch (result.Outcome)
             {
                 case AnswerOutcome.Accepted:

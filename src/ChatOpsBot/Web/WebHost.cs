@@ -2,6 +2,7 @@ using ChatOpsBot.Composition;
 using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
 using ChatOpsBot.Teams;
+using ChatOpsBot.Workers;
 using Microsoft.Extensions.Options;
 using ChatOpsBot.Observability;
 using Serilog;
@@ -20,7 +21,7 @@ public static class WebHost
         // leased work is picked up by another replica, so waiting out the default 30 s gains nothing.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(4));
         builder.Services.AddChatOpsBot(builder.Configuration);
-        builder.Services.AddHostedService<DurableRunWorker>();
+        builder.Services.AddWorkers(builder.Configuration);
         builder.Services.AddOptions<ReadinessOptions>().Bind(builder.Configuration.GetSection(ReadinessOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReadinessChecks>();
         builder.Services.AddScheduling(builder.Configuration);

@@ -33,7 +33,7 @@ public sealed class ReadinessEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("ready", json.GetProperty("status").GetString());
         Assert.Equal(
-            ["database", "feed (Playbook:Feed)", "logs (LocalLogs:Paths:0)", "intel (Intel:OfflineFile)", "assets (Assets:File)", "mail (Mailboxes:Directory)", "ticketing (fake)"],
+            ["database", "workers", "outbox", "feed (Playbook:Feed)", "logs (LocalLogs:Paths:0)", "intel (Intel:OfflineFile)", "assets (Assets:File)", "mail (Mailboxes:Directory)", "ticketing (fake)"],
             json.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
     }
 

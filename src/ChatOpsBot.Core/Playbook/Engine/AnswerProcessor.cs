@@ -28,8 +28,13 @@ public sealed class AnswerProcessor(IRunStore store, PlaybookEngine engine, RunL
             if (!changed) return result;
             try
             {
-                await engine.SaveAndDeliverAsync(run, cancellationToken).ConfigureAwait(false);
-                if (result.Outcome == AnswerOutcome.Accepted) Accepted(run, open!);
+                await engine.SaveAndDeliverAsync(run, force: false, cancellationToken).ConfigureAwait(false);
+                if (result.Outcome == AnswerOutcome.Accepted)
+                {
+                    Accepted(run, open!);
+                    // Only now: a save lost to a crash or a concurrent answer must not have been logged as answered.
+                    logger.LogInformation("Run {RunId}: prompt {PromptId} answered {Option} by {Actor}", run.Id, open!.Id, answer.Option, answer.Actor.Id);
+                }
                 return result;
             }
             catch (RunConcurrencyException) when (attempt < MaxConflictRetries)
@@ -135,7 +140,6 @@ public sealed class AnswerProcessor(IRunStore store, PlaybookEngine engine, RunL
             Closure = new PromptClosure(prompt, option.Label, text, answeredBy, context.Now, answer.Automatic),
         });
         if (run.State != RunState.Abandoned) run.State = RunState.Running;
-        logger.LogInformation("Run {RunId}: prompt {PromptId} answered {Option} by {Actor}", run.Id, prompt.Id, option.Value, answer.Actor.Id);
         return (new AnswerResult(AnswerOutcome.Accepted, $"Recorded: {value}."), true);
     }
 

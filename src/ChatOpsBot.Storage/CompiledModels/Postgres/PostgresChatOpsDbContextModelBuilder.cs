@@ -12,13 +12,15 @@ namespace ChatOpsBot.Storage.CompiledModels.Postgres
     public partial class PostgresChatOpsDbContextModel
     {
         private PostgresChatOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e6531347-1d4c-4fe4-ab23-5fb7b3bc44bb"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("de57ed6b-7c0f-42fc-8c2b-4e0b930b5a44"), entityTypeCount: 9)
         {
         }
 
         partial void Initialize()
         {
             var channelStateRow = ChannelStateRowEntityType.Create(this);
+            var inboxRow = InboxRowEntityType.Create(this);
+            var outboxClaimRow = OutboxClaimRowEntityType.Create(this);
             var runEntryRow = RunEntryRowEntityType.Create(this);
             var runRow = RunRowEntityType.Create(this);
             var ticketAttachmentRow = TicketAttachmentRowEntityType.Create(this);
@@ -31,6 +33,8 @@ namespace ChatOpsBot.Storage.CompiledModels.Postgres
             TicketCommentRowEntityType.CreateForeignKey1(ticketCommentRow, ticketRow);
 
             ChannelStateRowEntityType.CreateAnnotations(channelStateRow);
+            InboxRowEntityType.CreateAnnotations(inboxRow);
+            OutboxClaimRowEntityType.CreateAnnotations(outboxClaimRow);
             RunEntryRowEntityType.CreateAnnotations(runEntryRow);
             RunRowEntityType.CreateAnnotations(runRow);
             TicketAttachmentRowEntityType.CreateAnnotations(ticketAttachmentRow);

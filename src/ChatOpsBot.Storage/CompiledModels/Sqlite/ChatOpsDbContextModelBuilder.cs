@@ -11,13 +11,15 @@ namespace ChatOpsBot.Storage.CompiledModels.Sqlite
     public partial class ChatOpsDbContextModel
     {
         private ChatOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5ae9cc47-e171-41c3-8378-94fb0a62ffeb"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("b86a52f2-e28d-48cb-9632-ac378a7e5954"), entityTypeCount: 9)
         {
         }
 
         partial void Initialize()
         {
             var channelStateRow = ChannelStateRowEntityType.Create(this);
+            var inboxRow = InboxRowEntityType.Create(this);
+            var outboxClaimRow = OutboxClaimRowEntityType.Create(this);
             var runEntryRow = RunEntryRowEntityType.Create(this);
             var runRow = RunRowEntityType.Create(this);
             var ticketAttachmentRow = TicketAttachmentRowEntityType.Create(this);
@@ -30,6 +32,8 @@ namespace ChatOpsBot.Storage.CompiledModels.Sqlite
             TicketCommentRowEntityType.CreateForeignKey1(ticketCommentRow, ticketRow);
 
             ChannelStateRowEntityType.CreateAnnotations(channelStateRow);
+            InboxRowEntityType.CreateAnnotations(inboxRow);
+            OutboxClaimRowEntityType.CreateAnnotations(outboxClaimRow);
             RunEntryRowEntityType.CreateAnnotations(runEntryRow);
             RunRowEntityType.CreateAnnotations(runRow);
             TicketAttachmentRowEntityType.CreateAnnotations(ticketAttachmentRow);
