@@ -3,8 +3,16 @@
 # Usage: TEAMS_APP_ID=<Microsoft App id> BOT_DOMAIN=<public host of the bot> manifests/teams/package.sh [out.zip]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-: "${TEAMS_APP_ID:?set TEAMS_APP_ID to the bot's Microsoft App id (the Azure Bot registration)}"
-: "${BOT_DOMAIN:?set BOT_DOMAIN to the bot's public host name, e.g. bot.example.com}"
+# Every missing variable named at once, in plain words (bash's own ${VAR:?} message names the script line instead).
+missing=()
+[[ -n "${TEAMS_APP_ID:-}" ]] || missing+=("TEAMS_APP_ID (the bot's Microsoft App id, from the Azure Bot registration)")
+[[ -n "${BOT_DOMAIN:-}" ]] || missing+=("BOT_DOMAIN (the bot's public host name, e.g. bot.example.com)")
+if (( ${#missing[@]} > 0 )); then
+  printf 'Set %s' "${missing[0]}" >&2
+  if (( ${#missing[@]} > 1 )); then printf ' and %s' "${missing[1]}" >&2; fi
+  printf '.\nUsage: TEAMS_APP_ID=<app id> BOT_DOMAIN=<host> %s [out.zip]\n' "$0" >&2
+  exit 2
+fi
 if ! [[ "$TEAMS_APP_ID" =~ ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$ ]]; then
   echo "TEAMS_APP_ID must be a GUID (was '$TEAMS_APP_ID')" >&2; exit 2
 fi

@@ -18,15 +18,14 @@ namespace ChatOpsBot.Slack;
 public static class SlackExtensions
 {
     /// <summary>
-    /// Binds and validates <c>Slack</c> at start; registers the Web API client (with 429 handling), the chat channel,
-    /// the inbound handlers and, with <c>Slack:SocketMode</c>, the Socket Mode client with its readiness check and
+    /// Binds and validates <c>Slack</c> at start; registers the Web API client (with 429 handling) and its check, the chat
+    /// channel, the inbound handlers and, with <c>Slack:SocketMode</c>, the Socket Mode client with its readiness check and
     /// metrics. Needs the playbook and storage.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSlackCheck(configuration);
         var section = configuration.GetSection(SlackOptions.Section);
-        AddWebApi(services, section);
         services.AddSingleton(sp => new SlackSignatureVerifier(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? "", sp.GetRequiredService<TimeProvider>()));
 
@@ -36,6 +35,7 @@ public static class SlackExtensions
         services.AddSingleton<SlackBackgroundQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundQueue>());
         services.AddSingleton<SlackActors>();
+        services.AddSingleton<Core.Playbook.Inbox.IInboxChannel, SlackInboxChannel>();
         services.AddSingleton<SlackCommandHandler>();
         services.AddSingleton<SlackInteractionHandler>();
         services.AddSingleton<SlackEventHandler>();
@@ -53,7 +53,28 @@ public static class SlackExtensions
     }
 
     /// <summary>
-    /// For the <c>check</c> verb, which runs no Slack client: with <c>Slack:SocketMode</c> on (and Slack configured),
+    /// Binds and validates <c>Slack</c> at start and registers the Web API client and the <c>auth.test</c> check only:
+    /// what <c>check</c> needs, without the channel, the handlers or the Socket Mode connection.
+    /// </summary>
+    public static IServiceCollection AddSlackCheck(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        // Registered once: the Socket Mode check builds on it too, and a second AddHttpClient would stack its handler.
+        if (services.Any(d => d.ServiceType == typeof(SlackWebApiClient))) return services;
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddTransient<SlackRetryAfterHandler>();
+        services.AddHttpClient(SlackWebApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler<SlackRetryAfterHandler>();
+        services.TryAddSingleton<ChannelPacer>();
+        services.TryAddSingleton<SlackWebApiClient>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectorCheck, SlackConnectorCheck>());
+        return services;
+    }
+
+    /// <summary>
+    /// For the <c>check</c> verb, which runs no Slack client: with <c>Slack:SocketMode</c> on (call it only when Slack is configured),
     /// registers the Socket Mode check, which asks Slack for a connection URL once with the app token. Binds and
     /// validates <c>Slack</c> at start. Use instead of <see cref="AddSlack"/>, not with it.
     /// </summary>
@@ -61,22 +82,10 @@ public static class SlackExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(SlackOptions.Section);
-        if (!SlackOptions.IsConfigured(configuration) || !section.GetValue<bool>(nameof(SlackOptions.SocketMode))) return services;
-        AddWebApi(services, section);
+        if (!section.GetValue<bool>(nameof(SlackOptions.SocketMode))) return services;
+        services.AddSlackCheck(configuration);
         AddSocketModeCheck(services);
         return services;
-    }
-
-    private static void AddWebApi(IServiceCollection services, IConfigurationSection section)
-    {
-        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddTransient<SlackRetryAfterHandler>();
-        services.AddHttpClient(SlackWebApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
-            .AddHttpMessageHandler<SlackRetryAfterHandler>();
-        services.AddSingleton<ChannelPacer>();
-        services.AddSingleton<SlackWebApiClient>();
     }
 
     private static void AddSocketModeCheck(IServiceCollection services)

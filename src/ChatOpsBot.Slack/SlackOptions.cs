@@ -45,12 +45,4 @@ public sealed class SlackOptions
 
     /// <summary>Hit rows shown in a message before the rest is left to the attached CSV. Default 20.</summary>
     public int MaxTableRows { get; set; } = 20;
-
-    /// <summary>Whether the configuration turns Slack on: a signing secret, or Socket Mode with an app token.</summary>
-    public static bool IsConfigured(Microsoft.Extensions.Configuration.IConfiguration configuration)
-    {
-        var section = configuration.GetSection(Section);
-        return !string.IsNullOrWhiteSpace(section["SigningSecret"])
-            || (bool.TryParse(section["SocketMode"], out var socket) && socket && !string.IsNullOrWhiteSpace(section["AppToken"]));
-    }
 }

@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatOpsBot.Storage;
 
-/// <summary>The bot's database: runs, the built-in ticketing, and what replicas share (channel state, work, intel verdicts, quotas).</summary>
+/// <summary>
+/// The bot's database: runs, the work queue, the inbox and outbox claims, channel state, the built-in ticketing, and
+/// the intel verdict cache and quota slots that replicas share.
+/// </summary>
 public class ChatOpsDbContext : DbContext
 {
     public ChatOpsDbContext(DbContextOptions<ChatOpsDbContext> options) : base(options) { }
@@ -24,6 +27,8 @@ public class ChatOpsDbContext : DbContext
     public DbSet<TicketAttachmentRow> TicketAttachments => Set<TicketAttachmentRow>();
     public DbSet<ChannelStateRow> ChannelState => Set<ChannelStateRow>();
     public DbSet<WorkItemRow> WorkItems => Set<WorkItemRow>();
+    public DbSet<Inbox.InboxRow> Inbox => Set<Inbox.InboxRow>();
+    public DbSet<Outbox.OutboxClaimRow> OutboxClaims => Set<Outbox.OutboxClaimRow>();
     public DbSet<TicketObservableRow> TicketObservables => Set<TicketObservableRow>();
     public DbSet<IntelVerdictRow> IntelVerdicts => Set<IntelVerdictRow>();
     public DbSet<QuotaGrantRow> QuotaGrants => Set<QuotaGrantRow>();
@@ -44,6 +49,8 @@ public class ChatOpsDbContext : DbContext
             run.Property(r => r.Section).HasMaxLength(40);
             run.Property(r => r.Version).IsConcurrencyToken();
             run.HasIndex(r => r.CreatedAt);
+            run.Property(r => r.Channel).HasMaxLength(40);
+            run.HasIndex(r => r.OutboxCount);
         });
 
         modelBuilder.Entity<RunEntryRow>(entry =>
@@ -124,6 +131,36 @@ public class ChatOpsDbContext : DbContext
             work.Property(w => w.LeaseOwner).HasMaxLength(200);
             work.HasIndex(w => new { w.AvailableAt, w.Id });
             work.HasIndex(w => w.RunId);
+        });
+
+        modelBuilder.Entity<Inbox.InboxRow>(inbox =>
+        {
+            inbox.ToTable("inbox");
+            inbox.HasKey(i => i.Id);
+            inbox.Property(i => i.Key).HasMaxLength(300);
+            inbox.HasIndex(i => i.Key).IsUnique();
+            inbox.Property(i => i.Channel).HasMaxLength(40);
+            inbox.Property(i => i.Kind).HasMaxLength(20);
+            inbox.Property(i => i.RunId).HasMaxLength(100);
+            inbox.Property(i => i.LeaseOwner).HasMaxLength(200);
+            inbox.Property(i => i.Outcome).HasMaxLength(40);
+            // The claim's path: unapplied items by availability; the retention purge by age.
+            inbox.HasIndex(i => new { i.ProcessedAt, i.AvailableAt });
+            inbox.HasIndex(i => i.ReceivedAt);
+        });
+
+        modelBuilder.Entity<Outbox.OutboxClaimRow>(claim =>
+        {
+            claim.ToTable("outbox_claims");
+            claim.HasKey(c => new { c.RunId, c.Key });
+            claim.Property(c => c.RunId).HasMaxLength(100);
+            claim.Property(c => c.Key).HasMaxLength(300);
+            claim.Property(c => c.Channel).HasMaxLength(40);
+            claim.Property(c => c.State).HasMaxLength(20);
+            claim.Property(c => c.Owner).HasMaxLength(100);
+            claim.Property(c => c.PlatformId).HasMaxLength(300);
+            claim.Property(c => c.LastError).HasMaxLength(500);
+            claim.HasIndex(c => c.UpdatedAt);
         });
 
         modelBuilder.Entity<TicketAttachmentRow>(attachment =>

@@ -15,10 +15,10 @@ namespace ChatOpsBot.Storage;
 public static class StorageExtensions
 {
     /// <summary>
-    /// Binds and validates <c>Storage</c> (at start), and registers the context factory, <see cref="IRunStore"/>,
-    /// <see cref="ITicketing"/> (built-in), <see cref="ITicketQueries"/>, the channel state, work queue, verdict cache
-    /// (<see cref="ChatOpsBot.Core.Intel.IIntelCache"/>), quota ledger (<see cref="ChatOpsBot.Core.Quotas.IQuotaLedger"/>)
-    /// and <see cref="StorageInitializer"/>.
+    /// Binds and validates <c>Storage</c> (at start), and registers the context factory, <see cref="IRunStore"/>, <see cref="IRunLeases"/>,
+    /// <see cref="ITicketing"/> (built-in), <see cref="ITicketQueries"/>, the work queue, the inbox, the outbox claims, the verdict
+    /// cache (<see cref="ChatOpsBot.Core.Intel.IIntelCache"/>), the quota ledger (<see cref="ChatOpsBot.Core.Quotas.IQuotaLedger"/>) and
+    /// <see cref="StorageInitializer"/>.
     /// The host must call <see cref="StorageInitializer.MigrateAsync"/> before serving.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
@@ -41,6 +41,7 @@ public static class StorageExtensions
         });
 
         services.AddSingleton<IRunStore, EfRunStore>();
+        services.AddSingleton<IRunLeases, DbRunLeases>();
         services.AddSingleton<ITicketing, DbTicketing>();
         services.AddSingleton<ITicketQueries, TicketQueries>();
         services.AddSingleton<ChatOpsBot.Core.Dialog.IChannelStateStore, ChannelState.EfChannelStateStore>();
@@ -52,8 +53,15 @@ public static class StorageExtensions
             .Validate(o => o.PollInterval > TimeSpan.Zero, "WorkQueue:PollInterval must be positive.")
             .Validate(o => o.MaxAttempts >= 1, "WorkQueue:MaxAttempts must be at least 1.")
             .Validate(o => o.Parallelism is >= 1 and <= 64, "WorkQueue:Parallelism must be between 1 and 64.")
+            .Validate(o => o.InboxLease >= TimeSpan.FromSeconds(1), "WorkQueue:InboxLease must be at least 00:00:01.")
+            .Validate(o => o.Retention >= TimeSpan.FromHours(1), "WorkQueue:Retention must be at least 01:00:00.")
             .ValidateOnStart();
         services.AddSingleton<WorkQueue.DbWorkQueue>();
+        // Shared by every replica: who delivers which chat message, and the answers received but not yet applied.
+        services.AddSingleton<ChatOpsBot.Core.Playbook.Outbox.IOutboxClaims, Outbox.DbOutboxClaims>();
+        services.AddSingleton<Inbox.DbInboxStore>();
+        services.AddSingleton<ChatOpsBot.Core.Playbook.Inbox.IInboxStore>(sp => sp.GetRequiredService<Inbox.DbInboxStore>());
+        services.AddSingleton<Outbox.RecoveryQueries>();
         services.AddSingleton<ChatOpsBot.Core.Playbook.Engine.IRunWorkQueue>(sp => sp.GetRequiredService<WorkQueue.DbWorkQueue>());
         services.AddSingleton<StorageInitializer>();
         return services;

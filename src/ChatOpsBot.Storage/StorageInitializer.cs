@@ -1,16 +1,33 @@
 using System.Data.Common;
 using System.Reflection;
+using ChatOpsBot.Storage.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Storage;
 
 /// <summary>Brings the database to the latest migration; the host calls it once before serving.</summary>
-public sealed class StorageInitializer(IDbContextFactory<ChatOpsDbContext> contexts)
+public sealed class StorageInitializer(IDbContextFactory<ChatOpsDbContext> contexts, IOptions<StorageOptions> options)
 {
-    /// <summary>Creates the database when missing and applies pending migrations; a no-op when up to date.</summary>
+    /// <summary>
+    /// Creates the database when missing and applies pending migrations; a no-op when up to date. A database that
+    /// cannot be used (not a database, corrupt, read-only, unreachable) fails with <see cref="DatabaseUnavailableException"/>.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MigrateCoreAsync(contexts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (DatabaseFailures.IsDatabaseFailure(e))
+        {
+            throw DatabaseFailures.Describe(e, options.Value.ConnectionString, options.Value.Provider);
+        }
+    }
+
+    private static async Task MigrateCoreAsync(IDbContextFactory<ChatOpsDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
 
@@ -21,6 +38,26 @@ public sealed class StorageInitializer(IDbContextFactory<ChatOpsDbContext> conte
             return;
         }
 
+        if (!db.Database.IsNpgsql())
+        {
+            // SQLite serves one replica; its single writer already serialises the rest.
+            await MigratePendingAsync(db, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Replicas started together would otherwise each create the history table and run the same migrations, and all
+        // but one fail (42P07 relation already exists, 42701 column already exists). One migrates under the lock; the
+        // others wait for it and then find the schema current.
+        await using var gate = await PostgresMigrationLock.AcquireAsync(db.Database.GetConnectionString()!, cancellationToken).ConfigureAwait(false);
+        if (await HasLatestMigrationAsync(db, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+        await MigratePendingAsync(db, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task MigratePendingAsync(ChatOpsDbContext db, CancellationToken cancellationToken)
+    {
         // MigrateAsync would take the migration lock and diff the model against the snapshot even with nothing to do.
         var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false);
         if (!pending.Any())

@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Health;
 using ChatOpsBot.Teams.Activities;
 using ChatOpsBot.Teams.Auth;
 using ChatOpsBot.Teams.Channel;
@@ -16,16 +17,14 @@ namespace ChatOpsBot.Teams;
 /// <summary>Registration of the Teams channel (<see cref="AddTeams"/>) and its endpoints (<see cref="MapTeams"/>).</summary>
 public static class TeamsExtensions
 {
-    /// <summary>Binds and validates <c>Teams</c> at start; registers authentication, the Connector client and the <c>teams</c> chat channel.</summary>
+    /// <summary>Binds and validates <c>Teams</c> at start; registers authentication, the Connector client, its check and the <c>teams</c> chat channel.</summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddTeamsCheck(configuration);
         services.AddHttpClient(nameof(BotFrameworkAuthenticator), c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddHttpClient<ConnectorTokenProvider>(c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient<BotConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<BotFrameworkAuthenticator>();
+        services.AddHostedService<SigningKeysWarmUp>();
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<ConversationPacer>();
         services.AddSingleton<TeamsConversations>();
@@ -36,6 +35,21 @@ public static class TeamsExtensions
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<CardActionHandler>();
         services.AddSingleton<ActivityEndpoint>();
+        return services;
+    }
+
+    /// <summary>
+    /// Binds and validates <c>Teams</c> at start and registers the Connector token client and the token-endpoint check
+    /// only: what <c>check</c> needs, without the channel or the endpoints.
+    /// </summary>
+    public static IServiceCollection AddTeamsCheck(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient<ConnectorTokenProvider>(c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient<TeamsConnectorCheck>(c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddTransient<IConnectorCheck>(sp => sp.GetRequiredService<TeamsConnectorCheck>());
         return services;
     }
 

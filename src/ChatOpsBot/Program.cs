@@ -2,4 +2,4 @@ using ChatOpsBot.Cli;
 
 // Entry point: everything is composed in BotCommandLine (terminal verbs) and WebHost (the service).
 TerminalRuntimeSwitches.ApplyFor(args);
-return await BotCommandLine.Build().Parse(args).InvokeAsync().ConfigureAwait(false);
+return await BotCommandLine.InvokeAsync(args).ConfigureAwait(false);

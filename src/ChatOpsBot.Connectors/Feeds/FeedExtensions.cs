@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Feeds;
+using ChatOpsBot.Core.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,7 @@ namespace ChatOpsBot.Connectors.Feeds;
 
 public static class FeedExtensions
 {
-    /// <summary>Registers <see cref="IocFeedLoader"/> as <see cref="IIocFeed"/> with a resilient named HttpClient; binds section <c>Feed</c>.</summary>
+    /// <summary>Registers <see cref="IocFeedLoader"/> as <see cref="IIocFeed"/> with a resilient named HttpClient, and the feed's check; binds section <c>Feed</c>.</summary>
     public static IServiceCollection AddIocFeed(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -19,6 +20,7 @@ public static class FeedExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton<IIocFeed, IocFeedLoader>();
+        services.AddSingleton<IConnectorCheck, FeedCheck>();
         services.AddHttpClient(IocFeedLoader.HttpClientName, (sp, client) =>
             {
                 // The loader enforces Feed:TimeoutSeconds itself over download and parse; HttpClient's 100 s default would cut it short.

@@ -8,17 +8,71 @@ namespace ChatOpsBot.Connectors.Feeds;
 /// Recognises the feed format from its first lines and extracts indicators, one line at a time.
 /// </summary>
 /// <remarks>
-/// Detection: a header naming <c>dst_ip</c> (commented out, as abuse.ch ships it, or not) means Feodo CSV;
-/// otherwise a comma in the first data line means Bambenek; otherwise a plain list.
+/// Detection: content that is no text list at all (binary, an HTML page) is refused; a JSON array is abuse.ch's JSON
+/// blocklist; a header naming <c>dst_ip</c> or <c>DstIP</c> (commented out, as abuse.ch ships it, or not) means
+/// Feodo CSV; otherwise a comma in the first data line means Bambenek; otherwise a plain list.
 /// </remarks>
 internal static class FeedParser
 {
-    private const string FeodoIpColumn = "dst_ip";
+    /// <summary>Characters looked at before any line is parsed, to refuse what is no feed at all.</summary>
+    private const int SniffLength = 4096;
 
+    /// <exception cref="FeedFormatException">The content is no IOC list in any known layout.</exception>
     public static async Task<FeedResult> ParseAsync(TextReader reader, CancellationToken cancellationToken)
+    {
+        var head = new char[SniffLength];
+        var n = await reader.ReadBlockAsync(head.AsMemory(), cancellationToken);
+        var sample = head.AsSpan(0, n);
+        if (NotAList(sample) is { } reason)
+        {
+            throw new FeedFormatException(reason);
+        }
+
+        using var text = new PrefixedTextReader(new string(sample), reader);
+        var first = sample.TrimStart("\uFEFF \t\r\n");
+        if (!first.IsEmpty && first[0] is '[' or '{')
+        {
+            return await FeedJsonParser.ParseAsync(text, cancellationToken);
+        }
+
+        return await ParseLinesAsync(text, cancellationToken);
+    }
+
+    /// <summary>Why the start of the feed shows it is no text list of indicators, or null when it may be one.</summary>
+    private static string? NotAList(ReadOnlySpan<char> sample)
+    {
+        // Text feeds hold no NUL and next to no control characters; gzip, zip, images and executables hold many
+        // (and bytes that are not UTF-8, decoded as U+FFFD).
+        var odd = 0;
+        foreach (var c in sample)
+        {
+            if (c == '\0')
+            {
+                return "binary data, not a text list of indicators";
+            }
+
+            if ((c < ' ' && c is not ('\t' or '\r' or '\n' or '\f')) || c == '\uFFFD')
+            {
+                odd++;
+            }
+        }
+
+        if (odd > 8 && odd * 100 > sample.Length)
+        {
+            return "binary data, not a text list of indicators";
+        }
+
+        var first = sample.TrimStart("\uFEFF \t\r\n");
+        return !first.IsEmpty && first[0] == '<'
+            ? "an HTML or XML page, not a list of indicators (an error or login page served instead of the feed?)"
+            : null;
+    }
+
+    private static async Task<FeedResult> ParseLinesAsync(TextReader reader, CancellationToken cancellationToken)
     {
         var accumulator = new FeedAccumulator();
         string? commentedHeader = null;
+        string? ipColumn = null;
         var lineNumber = 0;
 
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
@@ -33,9 +87,10 @@ internal static class FeedParser
             if (trimmed[0] == '#')
             {
                 var uncommented = trimmed.TrimStart('#').Trim();
-                if (IsFeodoHeader(uncommented))
+                if (FeodoIpColumn(uncommented) is { } column)
                 {
                     commentedHeader = uncommented.ToString();
+                    ipColumn = column;
                 }
 
                 continue;
@@ -44,13 +99,13 @@ internal static class FeedParser
             if (commentedHeader is not null)
             {
                 // The header was line (lineNumber - 1) or earlier; the CSV reader sees it as its row 1 and this line as row 2.
-                await ParseFeodoAsync(commentedHeader + "\n" + line + "\n", lineNumber - 2, reader, accumulator, cancellationToken);
+                await ParseFeodoAsync(commentedHeader + "\n" + line + "\n", ipColumn!, lineNumber - 2, reader, accumulator, cancellationToken);
                 return accumulator.Build(FeedFormat.FeodoCsv);
             }
 
-            if (IsFeodoHeader(trimmed))
+            if (FeodoIpColumn(trimmed) is { } plainColumn)
             {
-                await ParseFeodoAsync(line + "\n", lineNumber - 1, reader, accumulator, cancellationToken);
+                await ParseFeodoAsync(line + "\n", plainColumn, lineNumber - 1, reader, accumulator, cancellationToken);
                 return accumulator.Build(FeedFormat.FeodoCsv);
             }
 
@@ -87,7 +142,7 @@ internal static class FeedParser
         accumulator.Add(lineNumber, line, trimmed);
     }
 
-    private static async Task ParseFeodoAsync(string prefix, int lineOffset, TextReader rest, FeedAccumulator accumulator, CancellationToken cancellationToken)
+    private static async Task ParseFeodoAsync(string prefix, string ipColumn, int lineOffset, TextReader rest, FeedAccumulator accumulator, CancellationToken cancellationToken)
     {
         var options = CsvReaderOptions.Default with
         {
@@ -107,9 +162,9 @@ internal static class FeedParser
         using var prefixed = new PrefixedTextReader(prefix, rest);
         using var csv = CsvReader.Create(prefixed, options, leaveOpen: true);
         await csv.ReadHeaderAsync(cancellationToken);
-        if (!csv.TryGetFieldIndex(FeodoIpColumn, out var ipIndex))
+        if (!csv.TryGetFieldIndex(ipColumn, out var ipIndex))
         {
-            throw new InvalidOperationException($"Feodo header without a {FeodoIpColumn} column: {prefix}");
+            throw new FeedFormatException($"the Feodo CSV header has no {ipColumn} column");
         }
 
         while (await csv.ReadAsync(cancellationToken))
@@ -119,7 +174,7 @@ internal static class FeedParser
             var ip = csv.GetString(ipIndex);
             if (string.IsNullOrWhiteSpace(ip))
             {
-                accumulator.Reject(lineNumber, raw, $"no {FeodoIpColumn} value");
+                accumulator.Reject(lineNumber, raw, $"no {ipColumn} value");
                 continue;
             }
 
@@ -127,21 +182,26 @@ internal static class FeedParser
         }
     }
 
-    private static bool IsFeodoHeader(ReadOnlySpan<char> line)
+    /// <summary>
+    /// The name of the address column when <paramref name="line"/> is a Feodo Tracker CSV header, else null: today's
+    /// <c>first_seen_utc,dst_ip,dst_port,...</c> or the older <c>Firstseen,DstIP,DstPort[,LastOnline],Malware</c>.
+    /// </summary>
+    private static string? FeodoIpColumn(ReadOnlySpan<char> line)
     {
-        if (!line.Contains(',') || !line.Contains(FeodoIpColumn, StringComparison.OrdinalIgnoreCase))
+        if (!line.Contains(','))
         {
-            return false;
+            return null;
         }
 
         foreach (var range in line.Split(','))
         {
-            if (line[range].Trim().Trim('"').Trim().Equals(FeodoIpColumn, StringComparison.OrdinalIgnoreCase))
+            var name = line[range].Trim().Trim('"').Trim();
+            if (name.Equals("dst_ip", StringComparison.OrdinalIgnoreCase) || name.Equals("DstIP", StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                return name.ToString();
             }
         }
 
-        return false;
+        return null;
     }
 }

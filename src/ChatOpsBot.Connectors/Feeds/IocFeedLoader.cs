@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsBot.Connectors.Feeds;
 
 /// <summary>
-/// Loads a known-C2 feed (Bambenek c2-ipmasterlist, abuse.ch Feodo CSV or a plain list) from a file or an http(s) URL.
+/// Loads a known-C2 feed (Bambenek c2-ipmasterlist, abuse.ch Feodo CSV or JSON, or a plain list) from a file or an http(s) URL.
 /// The content is streamed line by line, so a large feed never sits in memory as one string. The HTTP client (and
 /// its resilience pipeline) is only built for a URL: a file feed, the terminal's usual case, starts without it.
 /// </summary>
@@ -33,6 +33,11 @@ public sealed class IocFeedLoader(IHttpClientFactory httpClients, IOptions<FeedO
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new FeedUnavailableException($"Feed '{Describe(location)}' did not load within {timeoutSeconds} s (Feed:TimeoutSeconds).", ex);
+        }
+        catch (FeedFormatException ex)
+        {
+            // Never "0 indicators": a hunt over a feed it could not read would look like a clean day.
+            throw new FeedUnavailableException($"Feed '{Describe(location)}' is not an IOC list: {ex.Message}.", ex);
         }
     }
 

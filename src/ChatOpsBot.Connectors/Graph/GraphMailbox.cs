@@ -18,10 +18,10 @@ internal sealed class GraphMailbox(HttpClient http, GraphTokenCache tokens, IOpt
     private const string Fields = "id,subject,from,receivedDateTime,hasAttachments,body";
     private readonly GraphOptions _options = options.Value;
 
-    public async Task<IReadOnlyList<MailSummary>> ListRecentAsync(string user, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MailSummary>> ListRecentAsync(string user, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var mailbox = Mailbox(user);
-        var filter = Uri.EscapeDataString($"receivedDateTime ge {since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}");
+        var filter = Uri.EscapeDataString($"receivedDateTime ge {Instant(since)} and receivedDateTime le {Instant(until)}");
         var next = $"users/{mailbox}/messages?$filter={filter}&$orderby=receivedDateTime%20desc&$select={Fields}&$top={_options.PageSize}";
         var summaries = new List<MailSummary>();
         while (next is not null)
@@ -32,8 +32,11 @@ internal sealed class GraphMailbox(HttpClient http, GraphTokenCache tokens, IOpt
             next = NextLink(page);
         }
 
-        return [.. summaries.Where(s => s.Received >= since).OrderByDescending(s => s.Received).ThenBy(s => s.MessageId, StringComparer.Ordinal)];
+        return [.. summaries.Where(s => s.Received >= since && s.Received <= until).OrderByDescending(s => s.Received).ThenBy(s => s.MessageId, StringComparer.Ordinal)];
     }
+
+    /// <summary>An OData DateTimeOffset literal in UTC; fractions kept, so the inclusive bounds are exact.</summary>
+    private static string Instant(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture);
 
     public async Task<byte[]> ExportRawAsync(string user, string messageId, CancellationToken cancellationToken)
     {

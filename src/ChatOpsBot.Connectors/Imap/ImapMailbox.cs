@@ -15,18 +15,29 @@ namespace ChatOpsBot.Connectors.Imap;
 /// BODY.PEEK, so reading a user's mail never marks it as read. The message id is <c>{UIDVALIDITY}-{UID}</c>:
 /// stable while the folder lives, and refused once the server renumbers it.
 /// </summary>
-internal sealed partial class ImapMailbox(ImapSessions sessions, IOptions<ImapOptions> options, ILogger<ImapMailbox> logger) : IMailbox
+internal sealed partial class ImapMailbox : IMailbox
 {
-    private readonly string _folder = options.Value.Folder;
+    private readonly ImapSessions _sessions;
+    private readonly string _folder;
+    private readonly ILogger<ImapMailbox> _logger;
 
-    public async Task<IReadOnlyList<MailSummary>> ListRecentAsync(string user, DateTimeOffset since, CancellationToken cancellationToken)
+    public ImapMailbox(ImapSessions sessions, IOptions<ImapOptions> options, ILogger<ImapMailbox> logger)
     {
-        using var client = await sessions.OpenAsync(user, cancellationToken).ConfigureAwait(false);
+        MailEncodings.Register();
+        _sessions = sessions;
+        _folder = options.Value.Folder;
+        _logger = logger;
+    }
+
+    public async Task<IReadOnlyList<MailSummary>> ListRecentAsync(string user, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        using var client = await _sessions.OpenAsync(user, cancellationToken).ConfigureAwait(false);
         try
         {
             var folder = await OpenFolderAsync(client, user, cancellationToken).ConfigureAwait(false);
-            // IMAP SINCE compares dates only, in the server's time zone: ask a day early and filter exactly below.
-            var uids = await folder.SearchAsync(SearchQuery.DeliveredAfter(since.UtcDateTime.Date.AddDays(-1)), cancellationToken).ConfigureAwait(false);
+            // IMAP SINCE and BEFORE compare dates only, in the server's time zone: ask a day wider on each side
+            // (BEFORE is exclusive) and filter exactly below.
+            var uids = await folder.SearchAsync(DeliveredQuery(since, until), cancellationToken).ConfigureAwait(false);
             if (uids.Count == 0)
                 return [];
 
@@ -34,14 +45,14 @@ internal sealed partial class ImapMailbox(ImapSessions sessions, IOptions<ImapOp
             var summaries = new List<MailSummary>();
             foreach (var item in items)
             {
-                if (item.InternalDate is { } delivered && delivered < since)
+                if (item.InternalDate is { } delivered && (delivered < since || delivered > until))
                     continue;
                 var messageId = FormatId(folder.UidValidity, item.UniqueId);
                 try
                 {
                     using var message = await folder.GetMessageAsync(item.UniqueId, cancellationToken).ConfigureAwait(false);
                     var received = item.InternalDate ?? message.Date;
-                    if (received < since)
+                    if (received < since || received > until)
                         continue;
                     summaries.Add(await MimeMailSummary.CreateAsync(message, messageId, received, cancellationToken).ConfigureAwait(false));
                 }
@@ -56,14 +67,14 @@ internal sealed partial class ImapMailbox(ImapSessions sessions, IOptions<ImapOp
         }
         catch (Exception e) when (ImapSessions.IsTransport(e))
         {
-            throw new ImapMailboxException($"Reading the mailbox of '{user}' on {sessions.Server} failed: {e.Message}", e);
+            throw new ImapMailboxException($"Reading the mailbox of '{user}' on {_sessions.Server} failed: {e.Message}", e);
         }
     }
 
     public async Task<byte[]> ExportRawAsync(string user, string messageId, CancellationToken cancellationToken)
     {
         var (validity, uid) = ParseId(messageId);
-        using var client = await sessions.OpenAsync(user, cancellationToken).ConfigureAwait(false);
+        using var client = await _sessions.OpenAsync(user, cancellationToken).ConfigureAwait(false);
         try
         {
             var folder = await OpenFolderAsync(client, user, cancellationToken).ConfigureAwait(false);
@@ -90,7 +101,7 @@ internal sealed partial class ImapMailbox(ImapSessions sessions, IOptions<ImapOp
         }
         catch (Exception e) when (ImapSessions.IsTransport(e))
         {
-            throw new ImapMailboxException($"Exporting message '{messageId}' of '{user}' from {sessions.Server} failed: {e.Message}", e);
+            throw new ImapMailboxException($"Exporting message '{messageId}' of '{user}' from {_sessions.Server} failed: {e.Message}", e);
         }
     }
 
@@ -111,6 +122,17 @@ internal sealed partial class ImapMailbox(ImapSessions sessions, IOptions<ImapOp
         // Read-only: EXAMINE, so nothing the bot does changes flags in the user's mailbox.
         await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken).ConfigureAwait(false);
         return folder;
+    }
+
+    /// <summary>SINCE a day before <paramref name="since"/> and BEFORE two days after <paramref name="until"/>'s date (open ends left out).</summary>
+    internal static SearchQuery DeliveredQuery(DateTimeOffset since, DateTimeOffset until)
+    {
+        SearchQuery query = SearchQuery.All;
+        if (since.UtcDateTime.Date > DateTime.MinValue.AddDays(1))
+            query = SearchQuery.DeliveredAfter(since.UtcDateTime.Date.AddDays(-1));
+        if (until.UtcDateTime.Date < DateTime.MaxValue.Date.AddDays(-2))
+            query = query.And(SearchQuery.DeliveredBefore(until.UtcDateTime.Date.AddDays(2)));
+        return query;
     }
 
     internal static string FormatId(uint uidValidity, UniqueId uid) =>

@@ -7,7 +7,9 @@ public sealed class LocalLogsOptions
     public const string SectionName = "LocalLogs";
 
     /// <summary>Log files or directories (a directory means every regular file in it, e.g. rotated
-    /// <c>conn.log</c>, <c>conn.00:00:00-01:00:00.log.gz</c>). Required, no default.</summary>
+    /// <c>conn.log</c>, <c>conn.00:00:00-01:00:00.log.gz</c>; in a Zeek archive root also <c>current/</c> and the
+    /// <c>YYYY-MM-DD/</c> day folders near the query window). Zeek logs of other types than conn (http.log,
+    /// dns.log ...) are left out and named in the coverage. Required, no default.</summary>
     public IList<string> Paths { get; set; } = [];
 
     /// <summary>Layout of the files (default <see cref="LocalLogFormat.Auto"/>: detected per file).</summary>

@@ -17,13 +17,11 @@ internal sealed class LocalLogsOptionsValidator : IValidateOptions<LocalLogsOpti
         for (var i = 0; i < options.Paths.Count; i++)
         {
             var path = options.Paths[i];
+            // Whether the path exists is the hunt's concern (HuntInputs in the host), not the start's: a service or
+            // `runs list` with the inputs not mounted yet must still start.
             if (string.IsNullOrWhiteSpace(path))
             {
                 failures.Add($"{Section}:Paths:{i} is empty.");
-            }
-            else if (!File.Exists(path) && !Directory.Exists(path))
-            {
-                failures.Add($"{Section}:Paths:{i} '{path}' is neither an existing file nor a directory.");
             }
         }
 

@@ -10,7 +10,7 @@ namespace ChatOpsBot.Connectors.Mailboxes;
 /// Mailboxes as folders of .eml files: <c>{root}/{user}/**/*.eml</c>. The message id is the file's path relative to
 /// the user's folder. User names and message ids come from chat, so any that would leave the root are refused.
 /// </summary>
-public sealed partial class EmlDirectoryMailbox(IOptions<MailboxOptions> options, ILogger<EmlDirectoryMailbox> logger) : IMailbox
+public sealed partial class EmlDirectoryMailbox : IMailbox
 {
     private static readonly EnumerationOptions EmlFiles = new()
     {
@@ -21,10 +21,25 @@ public sealed partial class EmlDirectoryMailbox(IOptions<MailboxOptions> options
         AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.System,
     };
 
-    private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Value.Directory));
+    private readonly string _root;
+    private readonly ILogger<EmlDirectoryMailbox> _logger;
 
-    public async Task<IReadOnlyList<MailSummary>> ListRecentAsync(string user, DateTimeOffset since, CancellationToken cancellationToken)
+    public EmlDirectoryMailbox(IOptions<MailboxOptions> options, ILogger<EmlDirectoryMailbox> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        MailEncodings.Register();
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Value.Directory));
+        _logger = logger;
+    }
+
+    public async Task<IReadOnlyList<MailSummary>> ListRecentAsync(string user, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(_root))
+        {
+            // Without the root every user would look as if no mail was kept: that must not pass for "no suspicious mail".
+            throw new DirectoryNotFoundException($"Mailboxes:Directory '{_root}' does not exist.");
+        }
+
         var userDirectory = UserDirectory(user);
         if (!Directory.Exists(userDirectory))
         {
@@ -40,7 +55,7 @@ public sealed partial class EmlDirectoryMailbox(IOptions<MailboxOptions> options
             try
             {
                 var summary = await ReadSummaryAsync(file, messageId, cancellationToken);
-                if (summary.Received >= since)
+                if (summary.Received >= since && summary.Received <= until)
                 {
                     summaries.Add(summary);
                 }

@@ -1,8 +1,8 @@
+using ChatOpsBot.Core.Health;
 using ChatOpsBot.Core.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Connectors.Mailboxes;
 
@@ -16,8 +16,14 @@ public static class MailboxExtensions
             .Bind(configuration.GetSection(MailboxOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailboxOptions>, MailboxOptionsValidator>());
         services.TryAddSingleton<IMailbox, EmlDirectoryMailbox>();
+        return services;
+    }
+
+    /// <summary>Registers the check of the <c>.eml</c> folders; the caller adds it when they are the mail source in use.</summary>
+    public static IServiceCollection AddEmlMailboxesCheck(this IServiceCollection services)
+    {
+        services.AddSingleton<IConnectorCheck, EmlMailboxesCheck>();
         return services;
     }
 }

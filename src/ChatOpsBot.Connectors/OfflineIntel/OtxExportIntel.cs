@@ -67,7 +67,10 @@ public sealed class OtxExportIntel : IThreatIntel, IDisposable
             var pulses = await StartsWithArrayAsync(stream, cancellationToken)
                 ? await JsonSerializer.DeserializeAsync<List<OtxPulseDto>>(stream, cancellationToken: cancellationToken)
                 : (await JsonSerializer.DeserializeAsync<OtxExportDto>(stream, cancellationToken: cancellationToken))?.Results;
-            return new OtxIndex(pulses ?? []);
+            // An export without a pulse would answer "unknown" for every indicator: a silent source, not a clean one.
+            if (pulses is null || pulses.Count == 0)
+                throw new InvalidDataException($"OTX export '{_path}' (Intel:OfflineFile) holds no pulse, so it cannot say anything about any indicator.");
+            return new OtxIndex(pulses);
         }
         catch (JsonException ex)
         {

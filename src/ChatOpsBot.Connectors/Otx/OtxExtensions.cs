@@ -1,5 +1,7 @@
+using ChatOpsBot.Connectors.Http;
 using ChatOpsBot.Connectors.IntelCache;
 using ChatOpsBot.Connectors.Pacing;
+using ChatOpsBot.Core.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,9 +28,15 @@ public static class OtxExtensions
         services.AddIntelCacheOptions(configuration);
         services.AddQuotaPacer(OtxIntel.SourceName, sp => Quota(sp.GetRequiredService<IOptions<OtxOptions>>().Value));
         services.AddHttpClient<OtxIntel>((sp, client) =>
-                client.BaseAddress = Http.ConnectorUrls.WithTrailingSlash(sp.GetRequiredService<IOptions<OtxOptions>>().Value.BaseUrl!))
+                client.BaseAddress = ConnectorUrls.WithTrailingSlash(sp.GetRequiredService<IOptions<OtxOptions>>().Value.BaseUrl!))
             .AddPacedConnectorPipeline(sp => sp.GetRequiredService<IOptions<OtxOptions>>().Value.Http,
                 sp => sp.GetRequiredKeyedService<QuotaPacer>(OtxIntel.SourceName));
+        // The check's request counts against the same rate as the lookups.
+        services.AddHttpClient<OtxConnectorCheck>((sp, client) =>
+                client.BaseAddress = ConnectorUrls.WithTrailingSlash(sp.GetRequiredService<IOptions<OtxOptions>>().Value.BaseUrl!))
+            .AddPacedConnectorPipeline(sp => sp.GetRequiredService<IOptions<OtxOptions>>().Value.Http,
+                sp => sp.GetRequiredKeyedService<QuotaPacer>(OtxIntel.SourceName));
+        services.AddTransient<IConnectorCheck>(sp => sp.GetRequiredService<OtxConnectorCheck>());
         return services;
     }
 

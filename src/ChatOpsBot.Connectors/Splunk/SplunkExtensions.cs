@@ -1,5 +1,6 @@
 using ChatOpsBot.Connectors.Http;
 using ChatOpsBot.Core.Siem;
+using ChatOpsBot.Core.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +28,10 @@ public static class SplunkExtensions
         services.AddHttpClient<ISiem, SplunkSiem>((sp, client) =>
                 client.BaseAddress = ConnectorUrls.WithTrailingSlash(sp.GetRequiredService<IOptions<SplunkOptions>>().Value.BaseUrl!))
             .AddConnectorPipeline(sp => sp.GetRequiredService<IOptions<SplunkOptions>>().Value.Http);
+        services.AddHttpClient<SplunkConnectorCheck>((sp, client) =>
+                client.BaseAddress = ConnectorUrls.WithTrailingSlash(sp.GetRequiredService<IOptions<SplunkOptions>>().Value.BaseUrl!))
+            .AddConnectorPipeline(sp => sp.GetRequiredService<IOptions<SplunkOptions>>().Value.Http);
+        services.AddTransient<IConnectorCheck>(sp => sp.GetRequiredService<SplunkConnectorCheck>());
         return services;
     }
 }

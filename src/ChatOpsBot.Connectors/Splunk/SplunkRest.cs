@@ -72,12 +72,22 @@ internal sealed class SplunkRest(HttpClient http, SplunkOptions options)
         if (!json.RootElement.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array || entries.GetArrayLength() == 0
             || !entries[0].TryGetProperty("content", out var content) || !content.TryGetProperty("dispatchState", out var state) || state.ValueKind != JsonValueKind.String)
             throw new JsonException("The job status has no entry[0].content.dispatchState.");
-        var scanned = content.TryGetProperty("scanCount", out var scan) && scan.ValueKind == JsonValueKind.Number && scan.TryGetInt64(out var n) ? n : 0;
         var messages = content.TryGetProperty("messages", out var m) && m.ValueKind == JsonValueKind.Array
             ? string.Join("; ", m.EnumerateArray().Select(x => x.TryGetProperty("text", out var t) ? t.GetString() : null).Where(t => t is not null))
             : "";
-        return new SplunkJob(state.GetString()!, scanned, messages);
+        return new SplunkJob(state.GetString()!, Count(content, "scanCount"), Count(content, "eventCount"),
+            Time(content, "earliestTime"), Time(content, "latestTime"), messages);
     }
+
+    private static long Count(JsonElement content, string name) =>
+        content.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : 0;
+
+    /// <summary>An ISO-8601 time of the job entry (Splunk writes the server's offset, e.g. <c>2026-11-01T01:00:00.000+01:00</c>).</summary>
+    private static DateTimeOffset? Time(JsonElement content, string name) =>
+        content.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+        && DateTimeOffset.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time)
+            ? time
+            : null;
 
     /// <summary>One page of a finished job's results.</summary>
     public async Task<IReadOnlyList<JsonElement>> GetResultsPageAsync(string sid, int offset, int count, CancellationToken cancellationToken)

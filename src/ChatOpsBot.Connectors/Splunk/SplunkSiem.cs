@@ -15,29 +15,43 @@ public sealed class SplunkSiem(HttpClient http, IOptions<SplunkOptions> options,
     private readonly SplunkOptions _options = options.Value;
     private readonly SplunkRest _rest = new(http, options.Value);
 
+    /// <summary>The coverage's <see cref="SiemCoverage.Source"/>.</summary>
+    public const string SourceName = "Splunk";
+
+    /// <remarks>
+    /// Coverage comes from the search job (saved-search hunts): records read and in the window are both the job's
+    /// scanCount, since a job scans only events inside its time range (its eventCount counts the events the search
+    /// matched, the hits, not what was examined); earliest and latest are the job's time range. An export search
+    /// creates no job and reports nothing of what it scanned, so its coverage stays null (not reported).
+    /// </remarks>
     public async Task<SiemResult> QueryAsync(SiemQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Indicators.Count == 0) return new SiemResult([], 0);
+        if (query.Indicators.Count == 0)
+            return new SiemResult([], 0) { Coverage = new SiemCoverage(SourceName, 0, 0, 0, 0, null, null, []) };
 
         using var deadline = new CancellationTokenSource(_options.SearchTimeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var call = new Call(deadline, cancellationToken, _options.SearchTimeout);
         var hits = new SplunkHitAccumulator(_options.Fields, new IndicatorMatcher(query.Indicators), query.From, query.To);
 
-        long scanned = 0;
+        SplunkJob? job = null;
         if (query.Purpose == QueryPurpose.Hunt && _options.Mode == SplunkMode.SavedSearch)
-            scanned = await SavedSearchAsync(query, hits, call, linked.Token).ConfigureAwait(false);
+            job = await SavedSearchAsync(query, hits, call, linked.Token).ConfigureAwait(false);
         else
             await ExportAsync(query, hits, call, linked.Token).ConfigureAwait(false);
 
         var result = hits.ToHits();
-        logger.LogInformation("Splunk {Purpose} query over {Indicators} indicator(s): {Hits} hit(s), {Skipped} row(s) skipped",
-            query.Purpose, query.Indicators.Count, result.Count, hits.Skipped);
-        return new SiemResult(result, scanned);
+        logger.LogInformation("Splunk {Purpose} query over {Indicators} indicator(s): {Hits} hit(s), {Skipped} row(s) skipped, {Scanned} event(s) scanned",
+            query.Purpose, query.Indicators.Count, result.Count, hits.Skipped, job?.ScanCount);
+        return new SiemResult(result, job?.ScanCount ?? 0)
+        {
+            Coverage = job is null ? null : new SiemCoverage(SourceName, 0, job.ScanCount, job.ScanCount, 0,
+                job.EarliestTime ?? query.From, job.LatestTime ?? query.To, []),
+        };
     }
 
-    private async Task<long> SavedSearchAsync(SiemQuery query, SplunkHitAccumulator hits, Call call, CancellationToken token)
+    private async Task<SplunkJob> SavedSearchAsync(SiemQuery query, SplunkHitAccumulator hits, Call call, CancellationToken token)
     {
         var indicators = query.Indicators.Select(IndicatorMatcher.Text).Distinct(StringComparer.Ordinal).ToList();
         if (_options.Upload == SplunkUpload.LookupEditor)
@@ -61,7 +75,7 @@ public sealed class SplunkSiem(HttpClient http, IOptions<SplunkOptions> options,
             foreach (var row in page) hits.Add(row);
             if (page.Count < _options.PageSize) break;
         }
-        return job.ScanCount;
+        return job;
     }
 
     private async Task<SplunkJob> WaitForJobAsync(string sid, CancellationToken token)

@@ -1,6 +1,7 @@
 using ChatOpsBot.Connectors.Http;
 using ChatOpsBot.Connectors.IntelCache;
 using ChatOpsBot.Connectors.Pacing;
+using ChatOpsBot.Core.Health;
 using ChatOpsBot.Core.Intel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,12 @@ public static class VirusTotalExtensions
                 client.BaseAddress = ConnectorUrls.WithTrailingSlash(sp.GetRequiredService<IOptions<VirusTotalOptions>>().Value.BaseUrl!))
             .AddPacedConnectorPipeline(sp => sp.GetRequiredService<IOptions<VirusTotalOptions>>().Value.Http,
                 sp => sp.GetRequiredKeyedService<QuotaPacer>(VirusTotalIntel.SourceName));
+        // The check spends one request of the key's quota: it takes its slot like every lookup.
+        services.AddHttpClient<VirusTotalConnectorCheck>((sp, client) =>
+                client.BaseAddress = ConnectorUrls.WithTrailingSlash(sp.GetRequiredService<IOptions<VirusTotalOptions>>().Value.BaseUrl!))
+            .AddPacedConnectorPipeline(sp => sp.GetRequiredService<IOptions<VirusTotalOptions>>().Value.Http,
+                sp => sp.GetRequiredKeyedService<QuotaPacer>(VirusTotalIntel.SourceName));
+        services.AddTransient<IConnectorCheck>(sp => sp.GetRequiredService<VirusTotalConnectorCheck>());
         return services;
     }
 

@@ -7,6 +7,8 @@ public enum FeedFormat
     Plain,
     /// <summary>Bambenek <c>c2-ipmasterlist</c>: the IP is the first comma-separated field; descriptions may contain commas.</summary>
     Bambenek,
-    /// <summary>abuse.ch Feodo Tracker CSV, read by header name (<c>dst_ip</c>).</summary>
+    /// <summary>abuse.ch Feodo Tracker CSV, read by header name (<c>dst_ip</c>, or <c>DstIP</c> in the older layout).</summary>
     FeodoCsv,
+    /// <summary>abuse.ch Feodo Tracker JSON blocklist (<c>ipblocklist.json</c>): an array of objects read by <c>ip_address</c>.</summary>
+    FeodoJson,
 }

@@ -28,6 +28,12 @@ public sealed class PlaybookOptions
     /// </summary>
     public int TriageThreshold { get; set; } = 20;
 
+    /// <summary>
+    /// How far the logs' first and last records may fall inside the window before the hunt counts it as a gap
+    /// ("logs end 5 h before the window's end"): log shipping lags and rotation leave a little. Default 1 h.
+    /// </summary>
+    public TimeSpan CoverageTolerance { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Distinct approvers each gated decision needs (two-person rule: set to 2).</summary>
     public ApprovalOptions Approvals { get; set; } = new();
 

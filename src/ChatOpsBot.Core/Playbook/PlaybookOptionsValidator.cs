@@ -21,6 +21,10 @@ public sealed class PlaybookOptionsValidator : IValidateOptions<PlaybookOptions>
         catch (ArgumentException e) { errors.Add($"{p}:HelpdeskTicketPattern is not a valid regular expression: {e.Message}"); }
         if (options.TriageThreshold < 0)
             errors.Add($"{p}:TriageThreshold must be 0 (no triage) or more (was {options.TriageThreshold}).");
+        if (options.CoverageTolerance < TimeSpan.Zero || options.CoverageTolerance > TimeSpan.FromDays(7))
+            errors.Add($"{p}:CoverageTolerance must be between 00:00:00 and 7.00:00:00 (was {options.CoverageTolerance}).");
+        if (options.Auto.MaxRetries is < 0 or > 100)
+            errors.Add($"{p}:Auto:MaxRetries must be between 0 and 100 (was {options.Auto.MaxRetries}).");
         if (string.IsNullOrWhiteSpace(options.Priority)) errors.Add($"{p}:Priority must not be empty.");
         foreach (var (key, value) in new[] { ("Validation", options.Approvals.Validation), ("Containment", options.Approvals.Containment), ("Closure", options.Approvals.Closure) })
             if (value is < 1 or > 5) errors.Add($"{p}:Approvals:{key} must be between 1 and 5 (was {value}).");

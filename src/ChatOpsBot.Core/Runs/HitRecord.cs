@@ -26,11 +26,14 @@ public sealed class HitRecord
     public HitOrigin Origin { get; init; }
     /// <summary>For pivot hits: the confirmed C2 IP whose pulse led here.</summary>
     public string? PivotOf { get; init; }
+    /// <summary>What the log said beyond the connections (e.g. Suricata alert signatures); null when nothing. See <see cref="C2Hit.Evidence"/>.</summary>
+    public string? Evidence { get; init; }
 
     /// <summary>Copies a SIEM hit.</summary>
     public static HitRecord From(C2Hit hit, HitOrigin origin, string? pivotOf = null) => new()
     {
         Host = hit.Host, RemoteIp = hit.RemoteIp, FirstSeen = hit.FirstSeen, LastSeen = hit.LastSeen,
         Connections = hit.Connections, Bytes = hit.Bytes, Direction = hit.Direction, Origin = origin, PivotOf = pivotOf,
+        Evidence = hit.Evidence,
     };
 }

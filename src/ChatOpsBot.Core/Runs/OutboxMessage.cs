@@ -10,6 +10,11 @@ public sealed class OutboxMessage
 {
     /// <summary>Idempotency key.</summary>
     public string Key { get; set; } = "";
+    /// <summary>
+    /// Place in the run's outbox (1, 2, …), given when the message is first saved; delivery follows it, and the
+    /// channels put it on what they post so the order can be checked.
+    /// </summary>
+    public long Seq { get; set; }
     /// <summary>What to do.</summary>
     public OutboxKind Kind { get; set; }
     /// <summary>For <see cref="OutboxKind.Notify"/>.</summary>

@@ -64,6 +64,12 @@ public sealed class PlaybookRun
     public List<TimelineEntry> Timeline { get; set; } = [];
     /// <summary>Chat messages saved but not yet delivered.</summary>
     public List<OutboxMessage> Outbox { get; set; } = [];
+    /// <summary>Failed steps analysts skipped; each is a gap in the run's coverage.</summary>
+    public List<SkippedStep> SkippedSteps { get; set; } = [];
+    /// <summary>When the run reached its final state (Resolved, Inconclusive or Abandoned), or null while open.</summary>
+    public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>Last <see cref="OutboxMessage.Seq"/> handed out.</summary>
+    public long OutboxSequence { get; set; }
     /// <summary>Sections that have done any work, in first-visit order.</summary>
     public List<string> VisitedSections { get; set; } = [];
 

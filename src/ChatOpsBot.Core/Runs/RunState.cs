@@ -11,4 +11,9 @@ public enum RunState
     Resolved,
     /// <summary>Stopped by an analyst after a step failed for good.</summary>
     Abandoned,
+    /// <summary>
+    /// Closed without a confirmed incident while its coverage had gaps (nothing to look for, logs not read, data
+    /// not reaching the window, a skipped step, intel silent on a dismissed hit): not a clean "no C2 traffic".
+    /// </summary>
+    Inconclusive,
 }

@@ -8,4 +8,11 @@ namespace ChatOpsBot.Core.Siem;
 /// <param name="Connections">Number of connections.</param>
 /// <param name="Bytes">Bytes in both directions (0 when the log has none).</param>
 /// <param name="Direction">Who opened the connections.</param>
-public sealed record C2Hit(string Host, string RemoteIp, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, long Connections, long Bytes, HitDirection Direction);
+public sealed record C2Hit(string Host, string RemoteIp, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, long Connections, long Bytes, HitDirection Direction)
+{
+    /// <summary>
+    /// What the log said about this traffic beyond the connections themselves, one line for analysts, e.g.
+    /// "Suricata alerts: ET MALWARE Win32/IcedID Request Cookie"; null when it said nothing more.
+    /// </summary>
+    public string? Evidence { get; init; }
+}

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace ChatOpsBot.Slack.Inbound;
 
 /// <summary>
-/// Work that must not hold up Slack's 3-second acknowledgement (answering, opening modals, replying to mentions)
-/// runs here, a few items at a time. A failure is logged; the request was already acknowledged.
+/// Work that must not hold up Slack's 3-second acknowledgement and may be lost with this replica (opening a modal,
+/// replying to a mention) runs here, a few items at a time. A failure is logged; the request was already acknowledged.
+/// Answers never come here: they go through the durable inbox, which outlives the replica.
 /// </summary>
 public sealed class SlackBackgroundQueue(ILogger<SlackBackgroundQueue> logger) : BackgroundService
 {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ChatOpsBot.Core.Playbook;
 using ChatOpsBot.Core.Playbook.Engine;
+using ChatOpsBot.Core.Playbook.Inbox;
 using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Slack.Channel;
 using ChatOpsBot.Slack.Escaping;
@@ -15,7 +16,7 @@ public sealed class SlackCommandHandler(
     PlaybookEngine engine,
     IRunStore runs,
     IRunWorkQueue work,
-    SlackBackgroundQueue background,
+    AnswerInbox inbox,
     IOptions<SlackOptions> options,
     TimeProvider clock)
 {
@@ -32,7 +33,7 @@ public sealed class SlackCommandHandler(
             ("start", <= 2) => await StartAsync(command, args, cancellationToken).ConfigureAwait(false),
             ("status", <= 1) => await StatusAsync(args.FirstOrDefault(), cancellationToken).ConfigureAwait(false),
             ("runs", 0) => await ListAsync(cancellationToken).ConfigureAwait(false),
-            ("resume", 1) => await ResumeAsync(args[0], cancellationToken).ConfigureAwait(false),
+            ("resume", 1) => await ResumeAsync(command, args[0], cancellationToken).ConfigureAwait(false),
             ("graph", 1) => Graph(args[0]),
             ("help", 0) => SlackReplies.Ephemeral(Usage),
             _ => SlackReplies.Ephemeral($"I don't know `{SlackText.Escape(SlackText.Truncate(command.Text, 100))}`.\n{Usage}"),
@@ -87,12 +88,22 @@ public sealed class SlackCommandHandler(
         return SlackReplies.Ephemeral("*Recent runs*\n" + string.Join('\n', lines));
     }
 
-    private async Task<JsonObject> ResumeAsync(string runId, CancellationToken cancellationToken)
+    private async Task<JsonObject> ResumeAsync(SlashCommand command, string runId, CancellationToken cancellationToken)
     {
         var run = await runs.FindAsync(runId, cancellationToken).ConfigureAwait(false);
         if (run is null) return SlackReplies.Ephemeral($"There is no run `{SlackText.Escape(runId)}`.");
-        if (run.State is RunState.Resolved or RunState.Abandoned) return SlackReplies.Ephemeral($"Run `{run.Id}` is {run.State}; nothing to resume.");
-        background.Enqueue($"resume {run.Id}", ct => engine.ResumeAsync(run.Id, ct));
+        if (run.State.IsFinished()) return SlackReplies.Ephemeral($"Run `{run.Id}` is {run.State}; nothing to resume.");
+        // Through the inbox: the resume survives this replica, and any replica's worker carries it out.
+        var key = command.TriggerId is { Length: > 0 } trigger ? $"slack:{trigger}" : $"slack:resume:{run.Id}:{Guid.NewGuid():N}";
+        try
+        {
+            await inbox.ReceiveAsync(new InboxItem(key, SlackChatChannel.ChannelName, InboxKind.Resume, run.Id, null, null), applyHere: false, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (AnswerNotRecordedException)
+        {
+            return SlackReplies.Ephemeral($"Could not record the resume of `{run.Id}` right now (the bot's database is unavailable); please try again in a moment.");
+        }
         return SlackReplies.Ephemeral($"Resuming `{run.Id}`; its open question (if any) is posted again.");
     }
 

@@ -37,7 +37,8 @@ public static class SlackEndpoints
             var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
             var payload = Parse(form["payload"].ToString());
             if (payload is null) return Results.BadRequest();
-            return Reply(await inbound.InteractionAsync(payload, http.RequestAborted).ConfigureAwait(false));
+            var (reply, recorded) = await inbound.RecordedInteractionAsync(payload, http.RequestAborted).ConfigureAwait(false);
+            return recorded ? Reply(reply) : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         });
         routes.MapPost("/slack/events", async (HttpContext http, SlackInbound inbound) =>
         {

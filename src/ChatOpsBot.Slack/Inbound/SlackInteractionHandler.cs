@@ -1,39 +1,40 @@
 using System.Text.Json.Nodes;
 using ChatOpsBot.Core.Dialog;
-using ChatOpsBot.Core.Playbook.Engine;
+using ChatOpsBot.Core.Playbook.Inbox;
 using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Slack.BlockKit;
+using ChatOpsBot.Slack.Channel;
 using ChatOpsBot.Slack.Escaping;
 using ChatOpsBot.Slack.WebApi;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Slack.Inbound;
 
 /// <summary>
-/// Interactivity: <c>block_actions</c> (buttons) are acknowledged at once and answered in the background;
-/// <c>view_submission</c> (modal) is validated synchronously against the prompt's rule so Slack can show the error
-/// beside the field, then answered in the background. Outcomes other than "accepted" reach the person ephemerally.
+/// Interactivity. An answer (<c>block_actions</c> button, <c>view_submission</c> of a modal) is written to the durable
+/// inbox, keyed on Slack's <c>trigger_id</c>, before Slack is acknowledged; any replica's inbox worker then applies it,
+/// so a replica killed right after the acknowledgement loses nothing. A modal's text is first checked against the
+/// prompt's rule so Slack can show the error beside the field. A button that opens a modal is not an answer: it only
+/// asks Slack for the modal, in the background (a lost one costs a second click).
 /// </summary>
 public sealed class SlackInteractionHandler(
-    AnswerProcessor answers,
+    AnswerInbox inbox,
     IRunStore runs,
-    IRunWorkQueue work,
     SlackActors actors,
     SlackWebApiClient slack,
     SlackBackgroundQueue background,
-    IOptions<SlackOptions> options,
-    ILogger<SlackInteractionHandler> logger)
+    IOptions<SlackOptions> options)
 {
     /// <summary>Handles one payload; returns the body to acknowledge with (null: empty 200).</summary>
+    /// <exception cref="AnswerNotRecordedException">The answer could not be stored: it must not be acknowledged as received.</exception>
     public async Task<JsonObject?> HandleAsync(JsonNode payload, CancellationToken cancellationToken) => payload["type"]?.GetValue<string>() switch
     {
-        "block_actions" => BlockActions(payload),
+        "block_actions" => await BlockActionsAsync(payload, cancellationToken).ConfigureAwait(false),
         "view_submission" => await ViewSubmissionAsync(payload, cancellationToken).ConfigureAwait(false),
         _ => null,
     };
 
-    private JsonObject? BlockActions(JsonNode payload)
+    private async Task<JsonObject?> BlockActionsAsync(JsonNode payload, CancellationToken cancellationToken)
     {
         var user = payload["user"];
         var userId = user?["id"]?.GetValue<string>();
@@ -42,26 +43,22 @@ public sealed class SlackInteractionHandler(
         var value = ActionValue.Parse(action?["value"]?.GetValue<string>());
         if (userId is null || value is null) return null;
         var userName = user?["username"]?.GetValue<string>() ?? user?["name"]?.GetValue<string>();
-        var responseUrl = payload["response_url"]?.GetValue<string>();
         var channel = payload["channel"]?["id"]?.GetValue<string>() ?? payload["container"]?["channel_id"]?.GetValue<string>();
-        var reply = new Reply(userId, responseUrl, channel);
+        var route = new SlackReplyRoute(userId, payload["response_url"]?.GetValue<string>(), channel);
+        var key = Key(payload, $"{userId}:{action?["action_ts"]?.GetValue<string>()}:{value}");
         if (actionId.StartsWith(ActionValue.OpenModalActionPrefix, StringComparison.Ordinal))
         {
             var triggerId = payload["trigger_id"]?.GetValue<string>() ?? "";
-            background.Enqueue("open modal", ct => OpenModalAsync(value, triggerId, userId, userName, reply, ct));
+            background.Enqueue("open modal", ct => OpenModalAsync(value, triggerId, userId, userName, route, key, ct));
         }
         else if (actionId.StartsWith(ActionValue.AnswerActionPrefix, StringComparison.Ordinal))
         {
-            background.Enqueue("answer", async ct =>
-            {
-                var actor = await actors.ResolveAsync(userId, userName, ct).ConfigureAwait(false);
-                await AnswerAsync(new PromptAnswer(value.RunId, value.PromptId, value.Option, null, actor), reply, ct).ConfigureAwait(false);
-            });
+            await ReceiveAsync(key, value, null, userId, userName, route, cancellationToken).ConfigureAwait(false);
         }
         return null;
     }
 
-    private async Task OpenModalAsync(ActionValue value, string triggerId, string userId, string? userName, Reply reply, CancellationToken cancellationToken)
+    private async Task OpenModalAsync(ActionValue value, string triggerId, string userId, string? userName, SlackReplyRoute route, string key, CancellationToken cancellationToken)
     {
         var run = await runs.FindAsync(value.RunId, cancellationToken).ConfigureAwait(false);
         var prompt = run?.Prompt;
@@ -70,7 +67,7 @@ public sealed class SlackInteractionHandler(
         if (prompt is null || option is null || (option.RequiresApprover && !actor.IsApprover))
         {
             // Stale or not allowed: let the answer processor judge (and record a refusal) without a modal.
-            await AnswerAsync(new PromptAnswer(value.RunId, value.PromptId, value.Option, null, actor), reply, cancellationToken).ConfigureAwait(false);
+            await ReceiveAsync(key, value, null, userId, userName, route, cancellationToken).ConfigureAwait(false);
             return;
         }
         await slack.OpenViewAsync(triggerId, PromptBlocks.Modal(prompt, option), cancellationToken).ConfigureAwait(false);
@@ -93,36 +90,36 @@ public sealed class SlackInteractionHandler(
         if (error is not null) return Errors(error);
 
         var userName = payload["user"]?["username"]?.GetValue<string>() ?? payload["user"]?["name"]?.GetValue<string>();
-        var reply = new Reply(userId, null, run!.Settings.ChannelAddress ?? options.Value.Channel);
-        background.Enqueue("modal answer", async ct =>
+        var route = new SlackReplyRoute(userId, null, run!.Settings.ChannelAddress ?? options.Value.Channel);
+        var key = Key(payload, $"{userId}:{view["id"]?.GetValue<string>()}:{view["hash"]?.GetValue<string>()}:{value}");
+        try
         {
-            var actor = await actors.ResolveAsync(userId, userName, ct).ConfigureAwait(false);
-            await AnswerAsync(new PromptAnswer(value.RunId, value.PromptId, value.Option, text, actor), reply, ct).ConfigureAwait(false);
-        });
+            await ReceiveAsync(key, value, text, userId, userName, route, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AnswerNotRecordedException)
+        {
+            // The modal stays open with the reason, so the analyst can submit again; nothing was acknowledged.
+            return Errors("Your answer could not be recorded right now; please submit again in a moment.");
+        }
         return null;
     }
 
-    private async Task AnswerAsync(PromptAnswer answer, Reply reply, CancellationToken cancellationToken)
+    private Task ReceiveAsync(string key, ActionValue value, string? text, string userId, string? userName, SlackReplyRoute route, CancellationToken cancellationToken)
     {
-        var result = await answers.AnswerAsync(answer, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Run {RunId}: Slack answer to {PromptId} by {Actor}: {Outcome}", answer.RunId, answer.PromptId, answer.Actor.Id, result.Outcome);
-        if (result.Outcome == AnswerOutcome.Accepted)
-        {
-            await work.EnqueueAdvanceAsync(answer.RunId, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        var text = SlackText.Escape(result.Message);
-        if (reply.ResponseUrl is not null)
-            await slack.RespondAsync(reply.ResponseUrl, SlackReplies.Ephemeral(text), cancellationToken).ConfigureAwait(false);
-        else if (reply.Channel is not null)
-            await slack.PostEphemeralAsync(reply.Channel, reply.UserId, text, cancellationToken).ConfigureAwait(false);
+        // Who is an approver is decided when the answer is applied; until then the actor is only named.
+        var actor = new Actor($"slack:{userId}", string.IsNullOrWhiteSpace(userName) ? userId : userName, IsApprover: false);
+        var item = new InboxItem(key, SlackChatChannel.ChannelName, InboxKind.Answer, value.RunId,
+            new PromptAnswer(value.RunId, value.PromptId, value.Option, text, actor), route.Serialize());
+        return inbox.ReceiveAsync(item, applyHere: false, cancellationToken);
     }
+
+    // Slack's trigger_id is unique per interaction; the fallback is built from what identifies the click.
+    private static string Key(JsonNode payload, string fallback) =>
+        payload["trigger_id"]?.GetValue<string>() is { Length: > 0 } trigger ? $"slack:{trigger}" : $"slack:{fallback}";
 
     private static JsonObject Errors(string message) => new()
     {
         ["response_action"] = "errors",
         ["errors"] = new JsonObject { [ActionValue.ModalInputBlock] = SlackText.Truncate(message, 200) },
     };
-
-    private sealed record Reply(string UserId, string? ResponseUrl, string? Channel);
 }

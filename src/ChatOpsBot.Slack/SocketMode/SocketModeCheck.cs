@@ -12,6 +12,9 @@ internal sealed class SocketModeCheck(SocketModeStatus status, SlackWebApiClient
 {
     public string Name => "Slack Socket Mode";
 
+    // In the service the client's state is read (free), and a refused token leaves the bot deaf to Slack: not ready.
+    public bool GatesReadiness => status.Running;
+
     public async Task<ConnectorHealth> CheckAsync(CancellationToken cancellationToken)
     {
         if (status.Running) return status.Health();

@@ -19,23 +19,61 @@ public sealed class SlackWebApiClient(IHttpClientFactory clients, IOptions<Slack
     private HttpClient Http => clients.CreateClient(HttpClientName);
 
     /// <summary>Posts a message; returns its <c>ts</c>.</summary>
-    public async Task<string> PostMessageAsync(string channel, string text, JsonArray? blocks, string? threadTs, CancellationToken cancellationToken)
+    public Task<string> PostMessageAsync(string channel, string text, JsonArray? blocks, string? threadTs, CancellationToken cancellationToken) =>
+        PostMessageAsync(channel, text, blocks, threadTs, metadata: null, cancellationToken);
+
+    /// <summary>
+    /// Posts a message carrying <paramref name="metadata"/> (<c>{"event_type":…,"event_payload":{…}}</c>, Slack's message
+    /// metadata, which <see cref="HistoryAsync"/> returns), so it can be found again; returns its <c>ts</c>.
+    /// </summary>
+    public async Task<string> PostMessageAsync(string channel, string text, JsonArray? blocks, string? threadTs, JsonObject? metadata, CancellationToken cancellationToken)
     {
         await pacer.WaitTurnAsync(channel, cancellationToken).ConfigureAwait(false);
         var body = new JsonObject { ["channel"] = channel, ["text"] = text, ["unfurl_links"] = false, ["unfurl_media"] = false };
         if (blocks is not null) body["blocks"] = blocks;
         if (threadTs is not null) body["thread_ts"] = threadTs;
+        if (metadata is not null) body["metadata"] = metadata;
         var reply = await CallJsonAsync("chat.postMessage", body, options.Value.BotToken, cancellationToken).ConfigureAwait(false);
         return reply["ts"]?.GetValue<string>() ?? throw new SlackApiException("chat.postMessage", "missing_ts");
     }
 
     /// <summary>Replaces the text and blocks of message <paramref name="ts"/>.</summary>
-    public async Task UpdateMessageAsync(string channel, string ts, string text, JsonArray blocks, CancellationToken cancellationToken)
+    public Task UpdateMessageAsync(string channel, string ts, string text, JsonArray blocks, CancellationToken cancellationToken) =>
+        UpdateMessageAsync(channel, ts, text, blocks, metadata: null, cancellationToken);
+
+    /// <summary>Replaces the text and blocks (and, when given, the metadata) of message <paramref name="ts"/>.</summary>
+    public async Task UpdateMessageAsync(string channel, string ts, string text, JsonArray blocks, JsonObject? metadata, CancellationToken cancellationToken)
     {
         await pacer.WaitTurnAsync(channel, cancellationToken).ConfigureAwait(false);
         var body = new JsonObject { ["channel"] = channel, ["ts"] = ts, ["text"] = text, ["blocks"] = blocks };
+        if (metadata is not null) body["metadata"] = metadata;
         await CallJsonAsync("chat.update", body, options.Value.BotToken, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// One page of <c>conversations.history</c> of <paramref name="channel"/>, newest first, from <paramref name="oldest"/>
+    /// on, with each message's metadata (<c>include_all_metadata</c>); the cursor of the next page, or null.
+    /// </summary>
+    public async Task<(IReadOnlyList<JsonObject> Messages, string? NextCursor)> HistoryAsync(
+        string channel, DateTimeOffset oldest, string? cursor, CancellationToken cancellationToken)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("channel", channel),
+            new("oldest", SlackTimestamp(oldest)),
+            new("limit", "200"),
+            new("include_all_metadata", "true"),
+        };
+        if (cursor is not null) fields.Add(new("cursor", cursor));
+        var reply = await CallFormAsync("conversations.history", fields, cancellationToken).ConfigureAwait(false);
+        var messages = reply["messages"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
+        var next = reply["response_metadata"]?["next_cursor"]?.GetValue<string>();
+        return (messages, reply["has_more"]?.GetValueKind() == JsonValueKind.True && !string.IsNullOrEmpty(next) ? next : null);
+    }
+
+    /// <summary>A time as Slack writes message timestamps: Unix seconds with six decimals.</summary>
+    public static string SlackTimestamp(DateTimeOffset at) =>
+        (at.ToUnixTimeMilliseconds() / 1000m).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Shows <paramref name="text"/> to <paramref name="user"/> only.</summary>
     public Task PostEphemeralAsync(string channel, string user, string text, CancellationToken cancellationToken) =>
@@ -80,6 +118,13 @@ public sealed class SlackWebApiClient(IHttpClientFactory clients, IOptions<Slack
         return fileId;
     }
 
+    /// <summary><c>auth.test</c> with the bot token: who the token belongs to, as <c>user</c> in <c>team</c>.</summary>
+    public async Task<(string User, string Team)> AuthTestAsync(CancellationToken cancellationToken)
+    {
+        var reply = await CallJsonAsync("auth.test", new JsonObject(), options.Value.BotToken, cancellationToken).ConfigureAwait(false);
+        return (reply["user"]?.GetValue<string>() ?? "?", reply["team"]?.GetValue<string>() ?? "?");
+    }
+
     /// <summary>Opens a Socket Mode connection with the app token; returns the WebSocket URL.</summary>
     public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
     {
@@ -112,6 +157,12 @@ public sealed class SlackWebApiClient(IHttpClientFactory clients, IOptions<Slack
         return await SendAsync(method, request, cancellationToken).ConfigureAwait(false);
     }
 
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
+        _ => null,
+    };
+
     private Uri Endpoint(string method)
     {
         var baseUrl = options.Value.ApiBaseUrl.ToString();
@@ -121,7 +172,7 @@ public sealed class SlackWebApiClient(IHttpClientFactory clients, IOptions<Slack
     private async Task<JsonObject> SendAsync(string method, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var response = await Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if ((int)response.StatusCode == 429) throw new SlackApiException(method, "ratelimited", 429);
+        if ((int)response.StatusCode == 429) throw new SlackApiException(method, "ratelimited", 429, RetryAfter(response));
         if (!response.IsSuccessStatusCode) throw new SlackApiException(method, $"http_{(int)response.StatusCode}", (int)response.StatusCode);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         JsonObject reply;

@@ -157,7 +157,8 @@ public sealed class EfRunStore(IDbContextFactory<ChatOpsDbContext> contexts, Tim
                 .SetProperty(r => r.TimelineCount, row.TimelineCount)
                 .SetProperty(r => r.ClosedPromptCount, row.ClosedPromptCount)
                 .SetProperty(r => r.HitCount, row.HitCount)
-                .SetProperty(r => r.EntryGeneration, row.EntryGeneration), cancellationToken)
+                .SetProperty(r => r.EntryGeneration, row.EntryGeneration)
+                .SetProperty(r => r.OutboxCount, row.OutboxCount), cancellationToken)
             .ConfigureAwait(false);
         if (updated == 0)
             return null;
@@ -202,5 +203,7 @@ public sealed class EfRunStore(IDbContextFactory<ChatOpsDbContext> contexts, Tim
         ClosedPromptCount = run.ClosedPrompts.Count,
         HitCount = run.Hits.Count,
         EntryGeneration = generation,
+        OutboxCount = run.Outbox.Count,
+        Channel = run.Settings.Channel,
     };
 }

@@ -31,4 +31,14 @@ public sealed class RunRow
     /// the stored lists only grow, knows its copy is no longer a prefix.
     /// </summary>
     public int EntryGeneration { get; set; }
+    /// <summary>
+    /// Messages in the run's outbox (not yet delivered, as of this save): the outbox worker looks for runs where it is
+    /// above 0 rather than reading every run's document.
+    /// </summary>
+    public int OutboxCount { get; set; }
+    /// <summary>
+    /// The run's chat channel (<see cref="Core.Runs.RunSettings.Channel"/>), so a replica's background recovery only
+    /// touches runs of channels it serves (never a terminal's run in a shared database).
+    /// </summary>
+    public string Channel { get; set; } = "";
 }

@@ -23,7 +23,7 @@ public static class RunSections
         foreach (var (section, state) in states)
             if (!Finished.Contains(state) && !NotStarted.Contains(state))
                 return section.ToString();
-        if (run.State is RunState.Resolved)
+        if (run.State is RunState.Resolved or RunState.Inconclusive)
             return Done;
         foreach (var (section, state) in states)
             if (!Finished.Contains(state))

@@ -16,4 +16,13 @@ public sealed class WorkQueueOptions
 
     /// <summary>Items worked on at once by one replica. Default 4.</summary>
     public int Parallelism { get; set; } = 4;
+
+    /// <summary>
+    /// How long an inbox item (an acknowledged answer) stays with the replica applying it; if that replica dies, another
+    /// applies the answer after it. Applying again is harmless, so it is short. Default 15 s.
+    /// </summary>
+    public TimeSpan InboxLease { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long applied inbox items and delivered outbox claims are kept (duplicate detection, diagnosis). Default 7 days.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 }

@@ -98,16 +98,17 @@ public sealed class ActivityEndpoint(
     private async Task<IResult> OnMessageAsync(Activity activity, ConversationReference? reference, CancellationToken cancellationToken)
     {
         if (reference is null || activity.Id is null) return Results.Ok();
-        if (!await conversations.FirstDeliveryAsync(activity.Id, cancellationToken).ConfigureAwait(false)) return Results.Ok();
         string reply;
         if (CardAction.From(activity.Value) is { } action)
         {
-            // Action.Submit fallback (clients without Universal Actions): same answer path, reply as a message.
-            var result = await cardActions.HandleAsync(action, activity.From, cancellationToken).ConfigureAwait(false);
+            // Action.Submit fallback (clients without Universal Actions): same answer path, reply as a message. The
+            // inbox recognises a retry of this activity by its id, after the answer is stored rather than before.
+            var result = await cardActions.HandleAsync(action, activity.From, activity.Id, cancellationToken).ConfigureAwait(false);
             reply = TeamsText.Escape(result.Message);
         }
         else
         {
+            if (!await conversations.FirstDeliveryAsync(activity.Id, cancellationToken).ConfigureAwait(false)) return Results.Ok();
             var personal = string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase)
                            || activity.Conversation?.ConversationType is null;
             if (!personal && !MentionText.MentionsBot(activity)) return Results.Ok();
@@ -130,7 +131,7 @@ public sealed class ActivityEndpoint(
         }
         if (verb != CardAction.Verb || CardAction.From(data) is not { } action)
             return Results.Json(InvokeResponse.Error(400, "BadRequest", "This card action is not one the bot knows."));
-        var result = await cardActions.HandleAsync(action, activity.From, cancellationToken).ConfigureAwait(false);
+        var result = await cardActions.HandleAsync(action, activity.From, activity.Id, cancellationToken).ConfigureAwait(false);
         if (result.BadInput) return Results.Json(InvokeResponse.Error(400, "BadRequest", result.Message));
         return Results.Json(result.Card is not null ? InvokeResponse.Card(result.Card) : InvokeResponse.Message(result.Message));
     }

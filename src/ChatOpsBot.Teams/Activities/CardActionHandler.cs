@@ -1,20 +1,23 @@
 using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Playbook.Engine;
+using ChatOpsBot.Core.Playbook.Inbox;
 using ChatOpsBot.Teams.Cards;
+using ChatOpsBot.Teams.Channel;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsBot.Teams.Activities;
 
 /// <summary>
-/// Answers from cards (Action.Execute invokes and the Action.Submit fallback). The engine decides: stale, refused and
-/// invalid answers come back from <see cref="AnswerProcessor"/>; an accepted one queues the run to advance.
-/// The reply is ready within Teams' 15 s: a slow save finishes in the background and the card updates later.
+/// Answers from cards (Action.Execute invokes and the Action.Submit fallback). The answer is written to the durable
+/// inbox (keyed on the activity id, so a Bot Connector retry is the same answer) before anything is replied; then this
+/// replica applies it at once, and should it die first, another replica's inbox worker does. The engine decides:
+/// stale, refused and invalid answers come back from <see cref="AnswerProcessor"/>; an accepted one queues the run to
+/// advance. The reply is ready within Teams' 15 s: a slow save finishes in the background and the card updates later.
 /// </summary>
 public sealed class CardActionHandler(
-    AnswerProcessor answers,
+    AnswerInbox inbox,
     PlaybookEngine engine,
-    IRunWorkQueue queue,
     TeamsActors actors,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
@@ -22,18 +25,48 @@ public sealed class CardActionHandler(
 {
     internal static readonly TimeSpan Budget = TimeSpan.FromSeconds(12);
 
-    public async Task<CardActionResult> HandleAsync(CardAction action, ChannelAccount? from, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(CardAction action, ChannelAccount? from, string? activityId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(action);
+        var started = clock.GetTimestamp();
         var actor = actors.From(from);
-        var before = await engine.FindAsync(action.RunId, cancellationToken).ConfigureAwait(false);
+        Core.Runs.PlaybookRun? before;
+        try
+        {
+            before = await engine.FindAsync(action.RunId, cancellationToken).WaitAsync(Budget, clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return new CardActionResult(null, "The bot is slow to answer right now; nothing was recorded, please answer again in a minute.", null, BadInput: false);
+        }
         if (before is null) return new CardActionResult(AnswerOutcome.UnknownRun, $"There is no run {action.RunId}.", null, BadInput: true);
         var prompt = before.Prompt?.Id == action.PromptId ? before.Prompt : null;
 
-        var work = AnswerAndQueueAsync(new PromptAnswer(action.RunId, action.PromptId, action.Option, action.Text, actor));
+        var key = $"teams:{(string.IsNullOrEmpty(activityId) ? Guid.NewGuid().ToString("N") : activityId)}";
+        var item = new InboxItem(key, TeamsChatChannel.ChannelName, InboxKind.Answer, action.RunId,
+            new PromptAnswer(action.RunId, action.PromptId, action.Option, action.Text, actor), null);
+        // Not tied to the request: once stored, an answer is applied even if Teams stops waiting.
+        var stopping = lifetime.ApplicationStopping;
+        InboxReceipt receipt;
+        try
+        {
+            receipt = await inbox.ReceiveAsync(item, applyHere: true, stopping).WaitAsync(Left(started), clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AnswerNotRecordedException)
+        {
+            return new CardActionResult(null, "Your answer could not be recorded right now (the bot's database is unavailable); please answer again in a moment.", null, BadInput: false);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("Run {RunId}: storing the answer to {PromptId} took longer than {Budget}", action.RunId, action.PromptId, Budget);
+            return new CardActionResult(null, "The bot is slow to record answers right now; check this card in a minute before answering again.", null, BadInput: false);
+        }
+
+        var work = inbox.ApplyReceivedAsync(receipt, item, stopping);
         AnswerResult result;
         try
         {
-            result = await work.WaitAsync(Budget, clock, cancellationToken).ConfigureAwait(false);
+            result = await work.WaitAsync(Left(started), clock, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -43,6 +76,18 @@ public sealed class CardActionHandler(
             return new CardActionResult(null, "Your answer was received and is being recorded; the card updates in a moment.", null, BadInput: false);
         }
 
+        return await ResultAsync(action, prompt, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    // What remains of the budget, counted from the start of the click's handling.
+    private TimeSpan Left(long started)
+    {
+        var left = Budget - clock.GetElapsedTime(started);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    private async Task<CardActionResult> ResultAsync(CardAction action, Core.Dialog.Prompt? prompt, AnswerResult result, CancellationToken cancellationToken)
+    {
         switch (result.Outcome)
         {
             case AnswerOutcome.Accepted:
@@ -55,20 +100,12 @@ public sealed class CardActionHandler(
                     : PromptCards.Answered(action.RunId, closed);
                 return new CardActionResult(result.Outcome, result.Message, card, BadInput: false);
             case AnswerOutcome.AwaitingMoreApprovals:
-                return new CardActionResult(result.Outcome, result.Message, result.Prompt is null ? null : PromptCards.Open(result.Prompt), BadInput: false);
+                var open = result.Prompt ?? (await engine.FindAsync(action.RunId, cancellationToken).ConfigureAwait(false))?.Prompt;
+                return new CardActionResult(result.Outcome, result.Message, open?.Id == action.PromptId ? PromptCards.Open(open) : null, BadInput: false);
             case AnswerOutcome.Invalid:
                 return new CardActionResult(result.Outcome, result.Message, null, BadInput: true);
             default:
                 return new CardActionResult(result.Outcome, result.Message, null, BadInput: false);
         }
-    }
-
-    // Not tied to the request: once started, an answer is saved even if Teams stops waiting.
-    private async Task<AnswerResult> AnswerAndQueueAsync(PromptAnswer answer)
-    {
-        var stopping = lifetime.ApplicationStopping;
-        var result = await answers.AnswerAsync(answer, stopping).ConfigureAwait(false);
-        if (result.Outcome == AnswerOutcome.Accepted) await queue.EnqueueAdvanceAsync(answer.RunId, stopping).ConfigureAwait(false);
-        return result;
     }
 }

@@ -92,7 +92,7 @@ public sealed class CommandHandler(PlaybookEngine engine, IRunStore runs, IRunWo
         if (run is null) return $"There is no run {TeamsText.Escape(args[0])}.";
         if (run.Settings.Channel != TeamsChatChannel.ChannelName)
             return $"Run {run.Id} belongs to the {TeamsText.Escape(run.Settings.Channel)} channel; resume it there.";
-        if (run.State is RunState.Resolved or RunState.Abandoned) return $"Run {run.Id} is {run.State}; nothing to resume.";
+        if (run.State.IsFinished()) return $"Run {run.Id} is {run.State}; nothing to resume.";
         if (run.Prompt is { } prompt) await channel.RepostAsync(prompt, cancellationToken).ConfigureAwait(false);
         await queue.EnqueueAdvanceAsync(run.Id, cancellationToken).ConfigureAwait(false);
         return $"Resuming run **{run.Id}**.";

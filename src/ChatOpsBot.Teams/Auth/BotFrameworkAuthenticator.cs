@@ -34,6 +34,9 @@ public sealed class BotFrameworkAuthenticator
     /// <summary>The Bot Framework key source (exposed for tests of the refresh rule).</summary>
     internal OpenIdKeySource Keys => _botFramework;
 
+    /// <summary>Reads the Bot Framework signing keys ahead of the first activity (a cold replica answers Teams sooner).</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken) => _botFramework.WarmUpAsync(cancellationToken);
+
     /// <summary>Checks <paramref name="authorization"/> (the raw header) for <paramref name="activity"/>.</summary>
     public async Task<AuthenticationResult> AuthenticateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
     {

@@ -34,6 +34,9 @@ public sealed class OpenIdKeySource
     /// <summary>Times the metadata was read directly because of an unknown key id.</summary>
     public int ForcedRefreshes { get; private set; }
 
+    /// <summary>Reads (and caches) the signing keys now, so the first activity does not wait for the metadata.</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken) => _manager.GetConfigurationAsync(cancellationToken);
+
     /// <summary>The configuration holding <paramref name="kid"/>, or null when even a fresh read does not have it.</summary>
     public async Task<OpenIdConnectConfiguration?> FindAsync(string kid, CancellationToken cancellationToken)
     {

@@ -21,13 +21,61 @@ public sealed class TeamsChatChannel(
     IRunStore runs,
     FileLinks files,
     IOptions<TeamsOptions> options,
-    ILogger<TeamsChatChannel> logger) : IChatChannel
+    ILogger<TeamsChatChannel> logger) : ITrackedChatChannel
 {
     public const string ChannelName = "teams";
 
     public string Name => ChannelName;
 
-    public async Task NotifyAsync(Notification notification, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers under a claim: each post's activity id is recorded in the claim (<c>conversation activity</c>, one line per
+    /// conversation posted to) before the ledger, and a later attempt that finds a recorded post only restores the
+    /// ledger. The Bot Connector cannot list what a bot posted, so a post whose id reached neither the claim nor the
+    /// ledger (the replica died in between) may be posted again: Teams' at-least-once window.
+    /// </summary>
+    public async Task DeliverAsync(OutboxMessage message, ChatDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(delivery);
+        await RestoreAsync(message, delivery, cancellationToken).ConfigureAwait(false);
+        switch (message.Kind)
+        {
+            case OutboxKind.Notify: await NotifyAsync(message.Notification!, delivery, cancellationToken).ConfigureAwait(false); break;
+            case OutboxKind.Ask: await AskAsync(message.Prompt!, delivery, cancellationToken).ConfigureAwait(false); break;
+            case OutboxKind.PromptClosed: await PromptClosedAsync(message.Closure!, delivery, cancellationToken).ConfigureAwait(false); break;
+        }
+    }
+
+    public Task NotifyAsync(Notification notification, CancellationToken cancellationToken) => NotifyAsync(notification, null, cancellationToken);
+
+    public Task AskAsync(Prompt prompt, CancellationToken cancellationToken) => AskAsync(prompt, null, cancellationToken);
+
+    public Task PromptClosedAsync(PromptClosure closure, CancellationToken cancellationToken) => PromptClosedAsync(closure, null, cancellationToken);
+
+    // Posts an earlier attempt recorded in the claim but not in the ledger go into the ledger, so they are not posted again.
+    private async Task RestoreAsync(OutboxMessage message, ChatDelivery delivery, CancellationToken cancellationToken)
+    {
+        if (delivery.RecordedPlatformId is not { Length: > 0 } recorded) return;
+        foreach (var line in recorded.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Split(' ') is not [var conversationId, var activityId]) continue;
+            if (message.Kind == OutboxKind.Notify && message.Notification is { } n
+                && !await conversations.WasNotifiedAsync(n.Key, conversationId, cancellationToken).ConfigureAwait(false))
+                await conversations.MarkNotifiedAsync(n.Key, conversationId, activityId, cancellationToken).ConfigureAwait(false);
+            var prompt = message.Prompt ?? message.Closure?.Prompt;
+            if (prompt is not null && await conversations.FindPromptMessageAsync(prompt.Id, cancellationToken).ConfigureAwait(false) is null)
+                await conversations.SetPromptMessageAsync(prompt.Id, new PostedMessage(conversationId, activityId), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task RecordAsync(ChatDelivery? delivery, string conversationId, string? activityId, CancellationToken cancellationToken)
+    {
+        if (delivery is null || activityId is null) return;
+        var line = $"{conversationId} {activityId}";
+        await delivery.RecordPlatformIdAsync(delivery.RecordedPlatformId is { Length: > 0 } earlier ? $"{earlier}\n{line}" : line, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task NotifyAsync(Notification notification, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
         var runConversation = await RunConversationAsync(notification.RunId, cancellationToken).ConfigureAwait(false);
         var soc = options.Value.Channel;
@@ -50,11 +98,12 @@ public sealed class TeamsChatChannel(
             var reference = await ReferenceAsync(conversationId, cancellationToken).ConfigureAwait(false);
             var id = await connector.SendAsync(reference, new Activity { Summary = TeamsText.Plain(notification.Title), Attachments = attachments }, cancellationToken)
                 .ConfigureAwait(false);
+            await RecordAsync(delivery, conversationId, id, cancellationToken).ConfigureAwait(false);
             await conversations.MarkNotifiedAsync(notification.Key, conversationId, id, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public async Task AskAsync(Prompt prompt, CancellationToken cancellationToken)
+    private async Task AskAsync(Prompt prompt, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
         var card = PromptCards.Open(prompt);
         var posted = await conversations.FindPromptMessageAsync(prompt.Id, cancellationToken).ConfigureAwait(false);
@@ -63,24 +112,24 @@ public sealed class TeamsChatChannel(
             await UpdateAsync(posted, card, prompt.Title, cancellationToken).ConfigureAwait(false);
             return;
         }
-        await PostPromptAsync(prompt, card, cancellationToken).ConfigureAwait(false);
+        await PostPromptAsync(prompt, card, delivery, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Posts the prompt as a new message (after <c>c2hunt resume</c>), so it is at the bottom of the conversation.</summary>
-    public Task RepostAsync(Prompt prompt, CancellationToken cancellationToken) => PostPromptAsync(prompt, PromptCards.Open(prompt), cancellationToken);
+    public Task RepostAsync(Prompt prompt, CancellationToken cancellationToken) => PostPromptAsync(prompt, PromptCards.Open(prompt), null, cancellationToken);
 
-    public async Task PromptClosedAsync(PromptClosure closure, CancellationToken cancellationToken)
+    private async Task PromptClosedAsync(PromptClosure closure, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
         var card = PromptCards.Answered(closure.Prompt, Answer(closure.OptionLabel, closure.Text),
             closure.AnsweredBy.Select(a => a.DisplayName), closure.At, closure.Automatic);
         var posted = await conversations.FindPromptMessageAsync(closure.Prompt.Id, cancellationToken).ConfigureAwait(false);
         if (posted is not null) await UpdateAsync(posted, card, closure.Prompt.Title, cancellationToken).ConfigureAwait(false);
-        else await PostPromptAsync(closure.Prompt, card, cancellationToken).ConfigureAwait(false);
+        else await PostPromptAsync(closure.Prompt, card, delivery, cancellationToken).ConfigureAwait(false);
     }
 
     internal static string Answer(string label, string? text) => text is null ? label : $"{label}: {text}";
 
-    private async Task PostPromptAsync(Prompt prompt, JsonObject card, CancellationToken cancellationToken)
+    private async Task PostPromptAsync(Prompt prompt, JsonObject card, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
         var conversationId = await RunConversationAsync(prompt.RunId, cancellationToken).ConfigureAwait(false) ?? options.Value.Channel;
         if (string.IsNullOrWhiteSpace(conversationId))
@@ -88,6 +137,7 @@ public sealed class TeamsChatChannel(
         var reference = await ReferenceAsync(conversationId, cancellationToken).ConfigureAwait(false);
         var id = await connector.SendAsync(reference, new Activity { Summary = TeamsText.Plain(prompt.Title), Attachments = [CardAttachment(card)] }, cancellationToken)
             .ConfigureAwait(false);
+        await RecordAsync(delivery, conversationId, id, cancellationToken).ConfigureAwait(false);
         if (id is not null) await conversations.SetPromptMessageAsync(prompt.Id, new PostedMessage(conversationId, id), cancellationToken).ConfigureAwait(false);
         else logger.LogWarning("Run {RunId}: the Bot Connector returned no id for prompt {PromptId}; it cannot be updated later", prompt.RunId, prompt.Id);
     }

@@ -23,7 +23,8 @@ public static class HuntCommand
         var until = new Option<string?>("--until") { Description = "End of the SIEM window (ISO-8601; default now)." };
         var demo = new Option<bool>("--demo") { Description = "Use the bundled samples/ data and its window." };
         var auto = new Option<bool>("--auto") { Description = "Answer every prompt from the evidence (demos, smoke tests, unattended runs)." };
-        var report = new Option<string?>("--report") { Description = "Print the run report at the end: json or md." };
+        var report = new Option<string?>("--report") { Description = "Print the run report at the end: json or md. Stdout then holds the report alone; the dialogue goes to stderr." };
+        var quiet = new Option<bool>("--quiet") { Description = "No dialogue: only the outcome line, errors and (with --report) the report." };
         report.AcceptOnlyFromAmong("json", "md");
         var resume = new Option<string?>("--resume") { Description = "Resume a run by id." };
         var db = new Option<string?>("--db") { Description = "SQLite database file (default from Storage:ConnectionString)." };
@@ -33,7 +34,7 @@ public static class HuntCommand
         };
         var command = new Command("hunt", "Run the C2 hunt playbook in the terminal.")
         {
-            feed, logs, intel, mailboxes, assets, since, until, demo, auto, report, resume, db, noCache,
+            feed, logs, intel, mailboxes, assets, since, until, demo, auto, report, quiet, resume, db, noCache,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -71,6 +72,10 @@ public static class HuntCommand
             }
             var request = new HuntRequest(null, windowTo is null || window is null ? null : windowTo - window, windowTo,
                 parse.GetValue(auto), parse.GetValue(report), parse.GetValue(resume), parse.GetValue(noCache));
+            // With a report, stdout carries the report alone (`hunt ... --report json | jq .state`).
+            var console = parse.GetValue(report) is not null || parse.GetValue(quiet)
+                ? TerminalConsole.ForReport(parse.GetValue(quiet))
+                : TerminalConsole.Process();
             return await TerminalVerb.RunAsync(overrides, (services, token) =>
             {
                 var session = services.GetRequiredService<TerminalSession>();
@@ -85,7 +90,7 @@ public static class HuntCommand
             {
                 // A new run reads the feed first; reading it while the database starts saves that much of the start-up.
                 if (request.ResumeRunId is null) services.GetRequiredService<PlaybookEngine>().PrefetchFeed(new RunSettings(), token);
-            }).ConfigureAwait(false);
+            }, huntInputs: true, console: console).ConfigureAwait(false);
         });
         return command;
     }

@@ -41,6 +41,7 @@ public static class RunsCommand
                 return 0;
             }
             Console.WriteLine($"Run {run.Id}: {run.State}; ticket {run.Ticket?.Id ?? "none"}; open prompt: {TerminalText.Safe(run.Prompt?.Title ?? "none")}");
+            foreach (var line in RunCoverageLines.For(run)) Console.WriteLine(TerminalText.Safe(line));
             foreach (var e in run.Timeline)
             {
                 var who = e.Actor == "bot" ? "bot" : $"{e.ActorName}{(e.Automatic ? " (auto)" : "")}";
@@ -49,7 +50,23 @@ public static class RunsCommand
             }
             return 0;
         }, ct));
-        return new Command("runs", "List runs and show their timelines.") { list, show };
+        var exportId = new Argument<string>("id") { Description = "Run id." };
+        var exportDir = new Argument<string?>("dir") { Description = "Folder to write to (default: the run's files folder next to the database).", Arity = ArgumentArity.ZeroOrOne };
+        var export = new Command("export", "Write a run's report, ticket and attachments (pivot CSV, exported mails) to a folder.") { exportId, exportDir, db };
+        export.SetAction((parse, ct) => TerminalVerb.RunAsync(Overrides(parse.GetValue(db)), async (services, token) =>
+        {
+            var run = await services.GetRequiredService<IRunStore>().FindAsync(parse.GetValue(exportId)!, token).ConfigureAwait(false);
+            if (run is null)
+            {
+                Console.Error.WriteLine($"There is no run {TerminalText.Safe(parse.GetValue(exportId))}; `runs list` shows the runs.");
+                return TerminalVerb.BadConfiguration;
+            }
+            var directory = parse.GetValue(exportDir) is { Length: > 0 } d ? Path.GetFullPath(d) : services.GetRequiredService<RunArtifacts>().DirectoryFor(run.Id);
+            var files = await services.GetRequiredService<RunExporter>().ExportAsync(run, directory, token).ConfigureAwait(false);
+            foreach (var file in files) Console.WriteLine(file);
+            return 0;
+        }, ct));
+        return new Command("runs", "List runs, show their timelines, export their files.") { list, show, export };
     }
 
     private static Dictionary<string, string?> Overrides(string? db) =>

@@ -19,7 +19,7 @@ public static class TerminalRuntimeSwitches
     ];
 
     /// <summary>The verbs that run in the terminal and exit; anything else (no verb, <c>serve</c>) is the service.</summary>
-    public static IReadOnlyList<string> TerminalVerbs { get; } = ["hunt", "runs", "graph", "check"];
+    public static IReadOnlyList<string> TerminalVerbs { get; } = ["hunt", "runs", "graph", "check", "help"];
 
     /// <summary>True when <paramref name="args"/> start a terminal verb.</summary>
     public static bool AppliesTo(IReadOnlyList<string> args) => args.Count > 0 && TerminalVerbs.Contains(args[0], StringComparer.Ordinal);

@@ -25,8 +25,14 @@ public static class BotLogging
     {
         ArgumentNullException.ThrowIfNull(logger);
         var format = Format(configuration);
-        var configured = logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext();
-        return configured.WriteTo.Sink(LoggerSinkConfiguration.Wrap(sink => new SecretMaskingSink(sink), to => WriteTo(to, format, output)));
+        // A start-up failure the host reports as one line (StartupFailure) would otherwise also be logged, stack and all,
+        // by the host itself ("Hosting failed to start"); it stays in the log at Debug, written by the one who reports it.
+        var configured = logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext()
+            .Filter.ByExcluding(e => e.Level >= LogEventLevel.Warning && e.Exception is { } x && StartupFailure.Describe(x) is not null);
+        var debug = configuration?["Serilog:MinimumLevel:Default"] ?? configuration?["Serilog:MinimumLevel"];
+        var keepStacks = string.Equals(debug, "Debug", StringComparison.OrdinalIgnoreCase) || string.Equals(debug, "Verbose", StringComparison.OrdinalIgnoreCase);
+        return configured.WriteTo.Sink(LoggerSinkConfiguration.Wrap(
+            sink => new SecretMaskingSink(new StackTraceAtDebugSink(sink, keepStacks)), to => WriteTo(to, format, output)));
     }
 
     /// <summary>The configured format; Text when unset.</summary>
@@ -36,7 +42,7 @@ public static class BotLogging
         if (string.IsNullOrWhiteSpace(value)) return LogFormat.Text;
         return Enum.TryParse<LogFormat>(value, ignoreCase: true, out var format) && Enum.IsDefined(format)
             ? format
-            : throw new InvalidOperationException($"{FormatKey} must be Text or Json, not '{value}'.");
+            : throw new BadConfigurationException($"{FormatKey} must be Text or Json, not '{value}'.");
     }
 
     private static void WriteTo(LoggerSinkConfiguration to, LogFormat format, TextWriter? output)

@@ -1,5 +1,7 @@
 using ChatOpsBot.Core.Playbook;
 using ChatOpsBot.Core.Playbook.Engine;
+using ChatOpsBot.Core.Playbook.Inbox;
+using ChatOpsBot.Core.Playbook.Outbox;
 using ChatOpsBot.Storage;
 
 namespace ChatOpsBot.Composition;
@@ -12,7 +14,9 @@ public static class BotServices
     {
         services.AddOptions<PlaybookOptions>().Bind(configuration.GetSection(PlaybookOptions.Section)).ValidateOnStart();
         services.AddPlaybook();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
         services.AddStorage(configuration);
+        services.AddSingleton<AnswerInbox>();
         services.AddHostedService<DatabaseMigration>();
         services.AddEmbeddedConnectors(configuration);
         return services;

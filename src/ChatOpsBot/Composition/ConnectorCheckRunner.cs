@@ -21,14 +21,22 @@ public sealed class ConnectorCheckRunner(IEnumerable<IConnectorCheck> checks, IR
     /// <summary>All results, the database first.</summary>
     public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken cancellationToken)
     {
-        var database = new DelegateCheck("database", async token =>
+        var database = DatabaseAsync(cancellationToken);
+        var connectors = ConnectorsAsync(cancellationToken);
+        return [await database.ConfigureAwait(false), .. await connectors.ConfigureAwait(false)];
+    }
+
+    /// <summary>The database alone: the one dependency without which the service cannot answer anything.</summary>
+    public Task<CheckResult> DatabaseAsync(CancellationToken cancellationToken) =>
+        RunOneAsync(new DelegateCheck("database", async token =>
         {
             await runs.ListAsync(1, token).ConfigureAwait(false);
             return ConnectorHealth.Pass("runs readable");
-        });
-        var results = await Task.WhenAll(new IConnectorCheck[] { database }.Concat(checks).Select(c => RunOneAsync(c, cancellationToken))).ConfigureAwait(false);
-        return results;
-    }
+        }), cancellationToken);
+
+    /// <summary>Every configured connector and input, side by side.</summary>
+    public async Task<IReadOnlyList<CheckResult>> ConnectorsAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(checks.Select(c => RunOneAsync(c, cancellationToken))).ConfigureAwait(false);
 
     private async Task<CheckResult> RunOneAsync(IConnectorCheck check, CancellationToken cancellationToken)
     {

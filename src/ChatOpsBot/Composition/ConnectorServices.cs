@@ -34,7 +34,7 @@ public static class ConnectorServices
 
     private static void AddSiem(IServiceCollection services, IConfiguration configuration)
     {
-        switch (Provider(configuration, "Siem:Provider", "LocalLogs"))
+        switch (SiemProvider(configuration))
         {
             case "locallogs": services.AddLocalLogSiem(configuration); break;
             case "splunk": services.AddSplunkSiem(configuration); break;
@@ -44,7 +44,7 @@ public static class ConnectorServices
 
     private static void AddIntel(IServiceCollection services, IConfiguration configuration)
     {
-        switch (Provider(configuration, "Intel:Provider", "Offline"))
+        switch (IntelProvider(configuration))
         {
             case "offline": services.AddOfflineIntel(configuration); break;
             case "otx": services.AddOtxIntel(configuration); break;
@@ -53,6 +53,16 @@ public static class ConnectorServices
             case var other: throw Unknown("Intel:Provider", other, "Offline, Otx, VirusTotal, OtxAndVirusTotal");
         }
     }
+
+    /// <summary>The configured SIEM, lower case: <c>locallogs</c> (default) or <c>splunk</c>.</summary>
+    internal static string SiemProvider(IConfiguration configuration) => Provider(configuration, "Siem:Provider", "LocalLogs");
+
+    /// <summary>The configured intel, lower case: <c>offline</c> (default), <c>otx</c>, <c>virustotal</c> or <c>otxandvirustotal</c>.</summary>
+    internal static string IntelProvider(IConfiguration configuration) => Provider(configuration, "Intel:Provider", "Offline");
+
+    /// <summary>True when mail comes from the <c>.eml</c> folders (<c>Mail:Provider</c> EmlDirectory, the default).</summary>
+    internal static bool EmlMail(IConfiguration configuration) =>
+        string.Equals(configuration["Mail:Provider"] ?? "EmlDirectory", "EmlDirectory", StringComparison.OrdinalIgnoreCase);
 
     private static string Provider(IConfiguration configuration, string key, string fallback) =>
         (string.IsNullOrWhiteSpace(configuration[key]) ? fallback : configuration[key]!.Trim()).ToLowerInvariant();

@@ -1,5 +1,6 @@
 using ChatOpsBot.Connectors.Graph;
 using ChatOpsBot.Connectors.Imap;
+using ChatOpsBot.Connectors.Mailboxes;
 using ChatOpsBot.Connectors.TheHive;
 
 namespace ChatOpsBot.Composition;
@@ -18,6 +19,7 @@ public static class MailAndTicketingServices
         switch (mail.ToUpperInvariant())
         {
             case "EMLDIRECTORY":
+                services.AddEmlMailboxesCheck();
                 break;
             case "IMAP":
                 services.AddImapMailbox(configuration);

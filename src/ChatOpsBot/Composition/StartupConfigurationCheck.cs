@@ -22,7 +22,7 @@ public static class StartupConfigurationCheck
         }
     }
 
-    private static string? Describe(Exception e)
+    internal static string? Describe(Exception e)
     {
         var failures = Flatten(e).SelectMany(Failures).Distinct().ToList();
         return failures.Count == 0 ? null : $"Configuration error: {string.Join(" ", failures)}";

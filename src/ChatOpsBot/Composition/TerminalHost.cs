@@ -10,11 +10,8 @@ public static class TerminalHost
     /// <summary>The host's switch for reloading appsettings*.json when they change.</summary>
     internal const string ReloadConfigOnChangeKey = "hostBuilder:reloadConfigOnChange";
 
-    /// <summary>A host with the bot's services, the terminal channel and <paramref name="overrides"/> applied last.</summary>
-    /// <param name="overrides">Configuration applied last.</param>
-    /// <param name="console">The terminal.</param>
-    /// <param name="services">Registrations one verb adds (the Slack Socket Mode check for <c>check</c>).</param>
-    public static IHost Build(IReadOnlyDictionary<string, string?> overrides, TerminalConsole console, Action<IServiceCollection, IConfiguration>? services = null)
+    /// <summary>A host with the bot's services, the terminal channel and <paramref name="overrides"/> applied last; <paramref name="configure"/> adds a verb's own services.</summary>
+    public static IHost Build(IReadOnlyDictionary<string, string?> overrides, TerminalConsole console, Action<IServiceCollection, IConfiguration>? configure = null)
     {
         // A terminal verb lives for seconds: watching appsettings*.json for changes would only cost start-up time
         // (a recursive inotify watch over the content root, which is the repository when run from it).
@@ -25,12 +22,18 @@ public static class TerminalHost
             ContentRootPath = RepositoryPaths.ContentRoot(), Configuration = configuration,
         });
         builder.Configuration.AddInMemoryCollection(overrides);
+        // "Application started. Press Ctrl+C to shut down." and the like are for services; stderr stays for what went wrong.
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.AddSerilog((_, logger) => BotLogging.Configure(logger, builder.Configuration));
         builder.Services.AddChatOpsBot(builder.Configuration);
+        builder.Services.AddSingleton<IHostLifetime, TerminalHostLifetime>();
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChatChannel, TerminalChannel>();
+        builder.Services.AddSingleton<TerminalRunClaims>();
         builder.Services.AddSingleton<TerminalSession>();
-        services?.Invoke(builder.Services, builder.Configuration);
+        builder.Services.AddSingleton<RunArtifacts>();
+        builder.Services.AddSingleton<RunExporter>();
+        configure?.Invoke(builder.Services, builder.Configuration);
         return builder.Build();
     }
 }

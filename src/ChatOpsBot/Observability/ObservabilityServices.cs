@@ -46,12 +46,26 @@ public static class ObservabilityServices
         return services;
     }
 
-    /// <summary>Maps the Prometheus text endpoint at <c>Observability:Metrics:Path</c> when metrics are enabled.</summary>
+    /// <summary>Maps the Prometheus text endpoint at <c>Observability:Metrics:Path</c> (only on <c>Observability:Metrics:Port</c> when set) when metrics are enabled.</summary>
     public static WebApplication MapBotMetrics(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = Options(app.Configuration);
-        if (options.Enabled) app.MapPrometheusScrapingEndpoint(options.Path);
+        if (!options.Enabled) return app;
+        if (options.Port > 0)
+        {
+            // Runs after routing and before the endpoint: the metrics path on any other port is simply not there.
+            app.Use(async (context, next) =>
+            {
+                if (context.Request.Path.Equals(options.Path, StringComparison.OrdinalIgnoreCase) && context.Connection.LocalPort != options.Port)
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+                await next(context).ConfigureAwait(false);
+            });
+        }
+        app.MapPrometheusScrapingEndpoint(options.Path);
         return app;
     }
 

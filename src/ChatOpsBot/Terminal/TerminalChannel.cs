@@ -4,7 +4,8 @@ using ChatOpsBot.Core.Dialog;
 namespace ChatOpsBot.Terminal;
 
 /// <summary>The terminal as a chat channel: prints notifications and prompts; answers are read by <see cref="TerminalSession"/>.</summary>
-public sealed class TerminalChannel(TerminalConsole console) : IChatChannel
+/// <remarks>A notification's file (hits CSV, triage CSV) is written under the run's artifacts folder and its path printed.</remarks>
+public sealed class TerminalChannel(TerminalConsole console, RunArtifacts? artifacts = null) : IChatChannel
 {
     private const int MaxTableRows = 25;
     private readonly HashSet<string> _delivered = [];
@@ -21,13 +22,17 @@ public sealed class TerminalChannel(TerminalConsole console) : IChatChannel
         o.WriteLine($"• [{notification.Section}] {TerminalText.Safe(notification.Title)}");
         if (notification.Text.Length > 0) o.WriteLine($"  {TerminalText.Safe(notification.Text)}");
         WriteFacts(notification.Facts);
+        var file = notification.Attachment is { } attachment && artifacts is not null
+            ? artifacts.Save(notification.RunId, attachment.FileName, attachment.Content)
+            : notification.Attachment?.FileName;
         if (notification.Table is { } table)
         {
             o.WriteLine($"  {string.Join(" | ", table.Columns)}");
             foreach (var row in table.Rows.Take(MaxTableRows)) o.WriteLine($"  {string.Join(" | ", row.Select(TerminalText.Safe))}");
             if (table.Rows.Count > MaxTableRows)
-                o.WriteLine($"  … {table.Rows.Count - MaxTableRows} more row(s) in {TerminalText.Safe(notification.Attachment?.FileName ?? "the report")}");
+                o.WriteLine($"  … {table.Rows.Count - MaxTableRows} more row(s) in {TerminalText.Safe(file ?? "the report")}");
         }
+        if (file is not null) o.WriteLine($"  file: {TerminalText.Safe(file)}");
         o.Flush();
         return Task.CompletedTask;
     }

@@ -2,6 +2,7 @@ using ChatOpsBot.Composition;
 using ChatOpsBot.Scheduling;
 using ChatOpsBot.Slack;
 using ChatOpsBot.Teams;
+using ChatOpsBot.Workers;
 using Microsoft.Extensions.Options;
 using ChatOpsBot.Observability;
 using Serilog;
@@ -16,15 +17,20 @@ public static class WebHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = RepositoryPaths.ContentRoot() });
         builder.Services.AddSerilog((_, logger) => BotLogging.Configure(logger, builder.Configuration));
+        // SIGTERM (a rolling update, `docker stop`) ends the service within 5 s: work is persisted after every step and
+        // leased work is picked up by another replica, so waiting out the default 30 s gains nothing.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(4));
         builder.Services.AddChatOpsBot(builder.Configuration);
-        builder.Services.AddHostedService<DurableRunWorker>();
+        builder.Services.AddWorkers(builder.Configuration);
+        builder.Services.AddOptions<ReadinessOptions>().Bind(builder.Configuration.GetSection(ReadinessOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReadinessChecks>();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddBotObservability(builder.Configuration);
         configure?.Invoke(builder);
         // Channels are switched on by their own configuration; the embedded defaults stay behind them.
-        var slack = SlackOptions.IsConfigured(builder.Configuration);
+        var slack = ChatChannelSwitches.Slack(builder.Configuration);
         if (slack) builder.Services.AddSlack(builder.Configuration);
-        var teams = !string.IsNullOrWhiteSpace(builder.Configuration["Teams:AppId"]);
+        var teams = ChatChannelSwitches.Teams(builder.Configuration);
         if (teams) builder.Services.AddTeams(builder.Configuration);
         var app = builder.Build();
         app.UseBotRequestLogging();
@@ -44,9 +50,9 @@ public static class WebHost
         {
             app = Build(args);
         }
-        catch (BadConfigurationException e)
+        catch (Exception e) when (StartupFailure.Describe(e) is { } line)
         {
-            await Console.Error.WriteLineAsync($"Configuration error: {e.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
             return 2;
         }
         if (StartupConfigurationCheck.Problems(app.Services) is { } problems)
@@ -55,7 +61,17 @@ public static class WebHost
             await app.DisposeAsync().ConfigureAwait(false);
             return 2;
         }
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StartupFailure.Describe(e) is { } line)
+        {
+            app.Logger.LogDebug(e, "Start failed: {Reason}", line);
+            await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            return 2;
+        }
         try
         {
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

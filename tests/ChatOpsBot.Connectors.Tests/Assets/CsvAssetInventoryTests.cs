@@ -66,14 +66,16 @@ public sealed class CsvAssetInventoryTests : IDisposable
     }
 
     [Fact]
-    public void AddCsvAssetInventory_FileMissing_FailsStartValidationNamingKey()
+    public async Task AddCsvAssetInventory_FileMissing_StartsButTheLookupFailsNamingTheFile()
     {
-        var config = TestConfiguration.From(("Assets:File", Path.Combine(_temp.Path, "none.csv")));
-        using var provider = new ServiceCollection().AddCsvAssetInventory(config).BuildServiceProvider();
+        var missing = Path.Combine(_temp.Path, "none.csv");
+        using var provider = new ServiceCollection().AddCsvAssetInventory(TestConfiguration.From(("Assets:File", missing))).BuildServiceProvider();
+        provider.GetService<IStartupValidator>()?.Validate();
 
-        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var ex = await Assert.ThrowsAsync<FileNotFoundException>(() =>
+            provider.GetRequiredService<IAssetInventory>().FindByHostAsync("10.20.3.40", CancellationToken.None));
 
-        Assert.Contains("Assets:File", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("none.csv", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,8 +75,9 @@ public sealed partial class FakeSplunk : IDisposable
                     List<string> indicators;
                     lock (_gate) indicators = [.. _collection];
                     var sid = $"scheduler__nobody__search__RMD5c2_at_{Interlocked.Increment(ref _sequence)}";
-                    var (rows, scanned) = Search(indicators, Epoch(form["dispatch.earliest_time"]), Epoch(form["dispatch.latest_time"]));
-                    _jobs[sid] = new Job(rows, scanned);
+                    var (earliest, latest) = (Epoch(form["dispatch.earliest_time"]), Epoch(form["dispatch.latest_time"]));
+                    var (rows, scanned) = Search(indicators, earliest, latest);
+                    _jobs[sid] = new Job(rows, scanned, rows.Sum(r => long.Parse(r["count"], CultureInfo.InvariantCulture)), earliest, latest);
                     await FakeApiServer.Json(response, JsonSerializer.Serialize(new { sid }), 201);
                     return;
                 }
@@ -91,9 +92,22 @@ public sealed partial class FakeSplunk : IDisposable
                     {
                         // A real job runs a while: the first poll sees it running.
                         var state = Interlocked.Increment(ref job.Polls) == 1 ? "RUNNING" : "DONE";
+                        // As Splunk's job entry: counts, and the time range searched in ISO 8601 with the server's offset.
                         await FakeApiServer.Json(response, JsonSerializer.Serialize(new
                         {
-                            entry = new[] { new { name = id, content = new { dispatchState = state, scanCount = job.Scanned, resultCount = job.Rows.Count } } },
+                            entry = new[]
+                            {
+                                new
+                                {
+                                    name = id,
+                                    content = new
+                                    {
+                                        sid = id, dispatchState = state, isDone = state == "DONE", isFailed = false, doneProgress = state == "DONE" ? 1.0 : 0.4,
+                                        scanCount = job.Scanned, eventCount = job.Matched, resultCount = job.Rows.Count,
+                                        earliestTime = IsoTime(job.Earliest), latestTime = IsoTime(job.Latest), messages = Array.Empty<object>(),
+                                    },
+                                },
+                            },
                         }));
                         return;
                     }
@@ -155,13 +169,20 @@ public sealed partial class FakeSplunk : IDisposable
 
     private static decimal Epoch(string text) => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
+    /// <summary>Splunk writes job times in the server's time zone, here UTC+1.</summary>
+    private static string IsoTime(decimal epoch) =>
+        DateTimeOffset.FromUnixTimeMilliseconds((long)(epoch * 1000)).ToOffset(TimeSpan.FromHours(1)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
     private sealed record Connection(decimal Time, IPAddress Source, IPAddress Destination, long Bytes);
 
-    private sealed class Job(List<Dictionary<string, string>> rows, long scanned)
+    private sealed class Job(List<Dictionary<string, string>> rows, long scanned, long matched, decimal earliest, decimal latest)
     {
         public int Polls;
         public List<Dictionary<string, string>> Rows { get; } = rows;
         public long Scanned { get; } = scanned;
+        public long Matched { get; } = matched;
+        public decimal Earliest { get; } = earliest;
+        public decimal Latest { get; } = latest;
     }
 
     /// <summary>A tiny Zeek conn.log TSV reader: ts, id.orig_h, id.resp_h, orig_bytes + resp_bytes ('-' counts as 0).</summary>

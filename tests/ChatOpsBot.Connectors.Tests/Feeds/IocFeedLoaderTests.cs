@@ -78,6 +78,165 @@ public sealed class IocFeedLoaderTests : IDisposable
         Assert.Contains("not-an-ip", invalid.Content, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("# Firstseen,DstIP,DstPort,LastOnline,Malware")]
+    [InlineData("# Firstseen,DstIP,DstPort,Malware")]
+    public async Task LoadAsync_OldFeodoCsvLayouts_ReadsDstIp(string header)
+    {
+        var withLastOnline = header.Contains("LastOnline", StringComparison.Ordinal);
+        string Row(string seen, string ip, string port, string lastOnline, string malware) =>
+            withLastOnline ? $"{seen},{ip},{port},{lastOnline},{malware}" : $"{seen},{ip},{port},{malware}";
+        var path = _temp.File("ipblocklist.csv", string.Join("\n",
+            "##########################################################################################",
+            "# Feodo Tracker Botnet C2 IP Blocklist                                                   #",
+            "# Generated on 2019-06-01 07:15:02 UTC                                                   #",
+            "#                                                                                        #",
+            "# For questions please contact feodotracker [at] abuse.ch                                #",
+            "##########################################################################################",
+            "#",
+            header,
+            Row("2019-05-30 18:41:03", "45.33.20.14", "447", "2019-06-01", "TrickBot"),
+            Row("2019-05-29 09:15:44", "185.62.188.159", "443", "2019-05-31", "Heodo"),
+            Row("2019-05-28 23:01:10", "not.an.ip", "8080", "2019-05-30", "Heodo"),
+            "# END (3 entries)",
+            ""));
+
+        var result = await CreateLoader().LoadAsync(path, CancellationToken.None);
+
+        Assert.Equal(FeedFormat.FeodoCsv, result.Format);
+        Assert.Equal(["45.33.20.14/32", "185.62.188.159/32"], result.Indicators.Select(n => n.ToString()));
+        Assert.Equal(11, Assert.Single(result.InvalidLines).LineNumber);
+    }
+
+    [Fact]
+    public async Task LoadAsync_AbuseChJsonBlocklist_ReadsIpAddressOfEachEntry()
+    {
+        var path = _temp.File("ipblocklist_recommended.json", """
+            [
+            {
+                "ip_address": "162.243.103.246",
+                "port": 8080,
+                "status": "online",
+                "hostname": null,
+                "as_number": 14061,
+                "as_name": "DIGITALOCEAN-ASN",
+                "country": "US",
+                "first_seen": "2022-06-03 14:39:22",
+                "last_online": "2024-05-01",
+                "malware": "Emotet"
+            },
+            {
+                "ip_address": "50.16.16.211",
+                "port": 443,
+                "status": "offline",
+                "hostname": "ec2-50-16-16-211.compute-1.amazonaws.com",
+                "as_number": 14618,
+                "as_name": "AMAZON-AES",
+                "country": "US",
+                "first_seen": "2023-12-08 19:02:14",
+                "last_online": "2024-04-30",
+                "malware": "QakBot"
+            },
+            {
+                "ip_address": "999.16.16.211",
+                "port": 443,
+                "malware": "QakBot"
+            },
+            {
+                "port": 443,
+                "malware": "Pikabot"
+            }
+            ]
+            """);
+
+        var result = await CreateLoader().LoadAsync(path, CancellationToken.None);
+
+        Assert.Equal(FeedFormat.FeodoJson, result.Format);
+        Assert.Equal(["162.243.103.246/32", "50.16.16.211/32"], result.Indicators.Select(n => n.ToString()));
+        Assert.Equal([3, 4], result.InvalidLines.Select(l => l.LineNumber));
+        Assert.Contains("999.16.16.211", result.InvalidLines[0].Content, StringComparison.Ordinal);
+        Assert.Equal("entry 4 has no ip_address", result.InvalidLines[1].Reason);
+    }
+
+    [Theory]
+    [InlineData("png")]
+    [InlineData("gzip")]
+    [InlineData("html")]
+    [InlineData("json-object")]
+    [InlineData("json-other-array")]
+    [InlineData("json-broken")]
+    public async Task LoadAsync_ContentThatIsNoFeed_ThrowsFeedUnavailableNamingTheFile(string kind)
+    {
+        var path = Path.Combine(_temp.Path, "feed-" + kind);
+        switch (kind)
+        {
+            case "png":
+                File.WriteAllBytes(path, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00]);
+                break;
+            case "gzip":
+                using (var file = File.Create(path))
+                using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Optimal))
+                {
+                    gzip.Write(System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(1, 200).Select(i => $"10.{i}.{i % 7}.{i % 250}\n"))));
+                }
+
+                break;
+            case "html":
+                File.WriteAllText(path, "\n<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><form action=\"/login\">1.2.3.4</form></body></html>\n");
+                break;
+            case "json-object":
+                File.WriteAllText(path, "{\"query_status\":\"unknown_auth_key\"}");
+                break;
+            case "json-other-array":
+                File.WriteAllText(path, "[{\"url\":\"http://1.2.3.4/x\",\"threat\":\"malware_download\"}]");
+                break;
+            default:
+                File.WriteAllText(path, "[{\"ip_address\":\"1.2.3.4\",");
+                break;
+        }
+
+        var ex = await Assert.ThrowsAsync<FeedUnavailableException>(() => CreateLoader().LoadAsync(path, CancellationToken.None));
+
+        Assert.StartsWith($"Feed '{path}' is not an IOC list: ", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public async Task LoadAsync_OnlyGarbageLines_LoadsNoIndicatorsWithEveryLineInvalid()
+    {
+        var path = _temp.File("garbage-only.txt", "hello\nworld\nnot an address\n");
+
+        var result = await CreateLoader().LoadAsync(path, CancellationToken.None);
+
+        Assert.Empty(result.Indicators);
+        Assert.Equal([1, 2, 3], result.InvalidLines.Select(l => l.LineNumber));
+    }
+
+    [Fact]
+    public async Task LoadAsync_FeedLongerThanTheSniffedBlock_LinesAcrossItsEndAreWhole()
+    {
+        // The parser looks at the first 4096 characters before reading lines: lines across that point stay whole.
+        var lines = Enumerable.Range(0, 2000).Select(i => $"10.{i / 250}.{i % 250}.{(i * 7) % 250 + 1}").ToList();
+        var path = _temp.File("long.txt", string.Join("\r\n", lines) + "\r\n");
+
+        var result = await CreateLoader().LoadAsync(path, CancellationToken.None);
+
+        Assert.Equal(lines.Select(l => l + "/32"), result.Indicators.Select(n => n.ToString()));
+        Assert.Empty(result.InvalidLines);
+    }
+
+    [Fact]
+    public async Task LoadAsync_CrLfSplitByTheSniffedBlock_CountsOneLineEnd()
+    {
+        // 4095 characters then "\r": the sniffed block ends between the '\r' and the '\n' of one line end.
+        var path = _temp.File("split.txt", "#" + new string('x', 4094) + "\r\nnot-an-ip\r\n198.51.100.4\r\n");
+
+        var result = await CreateLoader().LoadAsync(path, CancellationToken.None);
+
+        Assert.Equal(2, Assert.Single(result.InvalidLines).LineNumber);
+        Assert.Equal("198.51.100.4/32", Assert.Single(result.Indicators).ToString());
+    }
+
     [Fact]
     public async Task LoadAsync_FeodoCsvWithPlainHeaderInOtherColumnOrder_ReadsDstIpByName()
     {

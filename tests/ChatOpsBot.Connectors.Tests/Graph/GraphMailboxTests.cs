@@ -17,6 +17,7 @@ public sealed class GraphMailboxTests : IDisposable
     private const string Token = "eyJ0eXAi.test-access-token";
     private static readonly byte[] Payload = Encoding.ASCII.GetBytes("MZ fake payload");
     private static readonly DateTimeOffset Since = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Until = Since.AddDays(7);
 
     private readonly ScriptedHttpServer _server;
     private readonly List<ServiceProvider> _providers = [];
@@ -38,7 +39,7 @@ public sealed class GraphMailboxTests : IDisposable
     [Fact]
     public async Task ListRecentAsync_TwoPages_ReturnsMessagesWithLinksAndAttachmentHashes()
     {
-        var mails = await Mailbox().ListRecentAsync("jdoe", Since, CancellationToken.None);
+        var mails = await Mailbox().ListRecentAsync("jdoe", Since, Until, CancellationToken.None);
 
         Assert.Equal(["AAMk-2", "AAMk-1"], mails.Select(m => m.MessageId));
         var invoice = mails.Single(m => m.Subject == "Invoice");
@@ -51,15 +52,28 @@ public sealed class GraphMailboxTests : IDisposable
         Assert.Equal(["http://lunch.example/menu"], mails.Single(m => m.Subject == "Lunch").Links);
 
         var list = _server.Requests.First(r => r.Path == "/v1.0/users/jdoe%40corp.example/messages");
-        Assert.Contains("$filter=receivedDateTime ge 2026-11-23T00:00:00Z", Uri.UnescapeDataString(list.Query));
+        Assert.Contains("$filter=receivedDateTime ge 2026-11-23T00:00:00Z and receivedDateTime le 2026-11-30T00:00:00Z", Uri.UnescapeDataString(list.Query));
         Assert.All(_server.Requests.Where(r => r.Path.StartsWith("/v1.0/", StringComparison.Ordinal)), r => Assert.Equal($"Bearer {Token}", r.Authorization));
+    }
+
+    [Fact]
+    public async Task ListRecentAsync_WindowEndingBeforeLaterMail_AsksForBothBoundsAndDropsWhatComesAfter()
+    {
+        // A replay of 25 November: the lunch mail of the 26th (which this fake returns regardless) is not the window's.
+        var until = new DateTimeOffset(2026, 11, 25, 18, 30, 0, 500, TimeSpan.Zero);
+
+        var mails = await Mailbox().ListRecentAsync("jdoe", Since, until, CancellationToken.None);
+
+        Assert.Equal(["AAMk-1"], mails.Select(m => m.MessageId));
+        var list = _server.Requests.First(r => r.Path == "/v1.0/users/jdoe%40corp.example/messages");
+        Assert.Contains("$filter=receivedDateTime ge 2026-11-23T00:00:00Z and receivedDateTime le 2026-11-25T18:30:00.5Z", Uri.UnescapeDataString(list.Query));
     }
 
     [Fact]
     public async Task ListRecentAsync_ClientCredentials_PostsTheFormOnceAndCachesTheToken()
     {
         var mailbox = Mailbox();
-        await mailbox.ListRecentAsync("jdoe", Since, CancellationToken.None);
+        await mailbox.ListRecentAsync("jdoe", Since, Until, CancellationToken.None);
         await mailbox.ExportRawAsync("jdoe", "AAMk-1", CancellationToken.None);
 
         var token = Assert.Single(_server.Requests, r => r.Path == "/tenant-1/oauth2/v2.0/token");
@@ -88,7 +102,7 @@ public sealed class GraphMailboxTests : IDisposable
             : null;
         var clock = Stopwatch.StartNew();
 
-        var mails = await Mailbox().ListRecentAsync("jdoe", Since, CancellationToken.None);
+        var mails = await Mailbox().ListRecentAsync("jdoe", Since, Until, CancellationToken.None);
 
         Assert.Equal(2, mails.Count);
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {clock.Elapsed}");
@@ -99,7 +113,7 @@ public sealed class GraphMailboxTests : IDisposable
     {
         Intercept = r => r.Path.EndsWith("/messages", StringComparison.Ordinal) ? ScriptedResponse.Json("{}", 500) : null;
 
-        var error = await Assert.ThrowsAsync<GraphMailboxException>(() => Mailbox().ListRecentAsync("jdoe", Since, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GraphMailboxException>(() => Mailbox().ListRecentAsync("jdoe", Since, Until, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
         Assert.Equal(3, _server.Requests.Count(r => r.Path.EndsWith("/messages", StringComparison.Ordinal)));
@@ -108,7 +122,7 @@ public sealed class GraphMailboxTests : IDisposable
     [Fact]
     public async Task ListRecentAsync_UnknownUser_Fails404Typed()
     {
-        var error = await Assert.ThrowsAsync<GraphMailboxException>(() => Mailbox().ListRecentAsync("ghost", Since, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GraphMailboxException>(() => Mailbox().ListRecentAsync("ghost", Since, Until, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Contains("'ghost'", error.Message);
@@ -119,7 +133,7 @@ public sealed class GraphMailboxTests : IDisposable
     {
         Intercept = r => r.Path.EndsWith("/messages", StringComparison.Ordinal) ? new ScriptedResponse(200, "{}", Delay: TimeSpan.FromSeconds(5)) : null;
 
-        var error = await Assert.ThrowsAsync<GraphMailboxException>(() => Mailbox(("Graph:MaxRetries", "0")).ListRecentAsync("jdoe", Since, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GraphMailboxException>(() => Mailbox(("Graph:MaxRetries", "0")).ListRecentAsync("jdoe", Since, Until, CancellationToken.None));
 
         Assert.Contains("no answer", error.Message);
     }
@@ -129,7 +143,7 @@ public sealed class GraphMailboxTests : IDisposable
     {
         Intercept = r => r.Path.EndsWith("/messages", StringComparison.Ordinal) ? new ScriptedResponse(200, "{\"value\": [") : null;
 
-        var error = await Assert.ThrowsAsync<GraphMailboxException>(() => Mailbox().ListRecentAsync("jdoe", Since, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GraphMailboxException>(() => Mailbox().ListRecentAsync("jdoe", Since, Until, CancellationToken.None));
 
         Assert.Contains("malformed JSON", error.Message);
     }
@@ -141,7 +155,7 @@ public sealed class GraphMailboxTests : IDisposable
             ? ScriptedResponse.Json("""{"value":[],"@odata.nextLink":"https://attacker.example/steal"}""")
             : null;
 
-        await Assert.ThrowsAsync<GraphMailboxException>(() => Mailbox().ListRecentAsync("jdoe", Since, CancellationToken.None));
+        await Assert.ThrowsAsync<GraphMailboxException>(() => Mailbox().ListRecentAsync("jdoe", Since, Until, CancellationToken.None));
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class DovecotServer : IAsyncLifetime
     {
         ["alice"] = "alice-secret-pw",
         ["bob"] = "bob-secret-pw",
+        ["dave"] = "dave-secret-pw",
         // The users of samples/assets/inventory.csv that have mailboxes in samples/mailboxes (the end-to-end demo run).
         ["jdoe"] = "jdoe-secret-pw",
         ["asmith"] = "asmith-secret-pw",

@@ -20,7 +20,7 @@ public sealed class ImapMailboxTests(DovecotServer dovecot) : IClassFixture<Dove
         await dovecot.DeliverAsync(user, Mail("Invoice", "Pay here: https://pay.evil.example/inv?id=7.", ("invoice.docm", Payload)), Now.AddHours(-2));
         await dovecot.DeliverAsync(user, Mail("Team lunch", null, null, html: "<a href=\"http://lunch.example/menu?a=1&amp;b=2\">menu</a>"), Now.AddHours(-1));
 
-        var mails = await Mailbox().ListRecentAsync(user, Now.AddDays(-3), CancellationToken.None);
+        var mails = await Mailbox().ListRecentAsync(user, Now.AddDays(-3), Now, CancellationToken.None);
 
         Assert.Equal(["Team lunch", "Invoice"], mails.Select(m => m.Subject));
         var invoice = mails[1];
@@ -39,12 +39,26 @@ public sealed class ImapMailboxTests(DovecotServer dovecot) : IClassFixture<Dove
     }
 
     [DovecotFact]
+    public async Task ListRecentAsync_WindowInThePast_LeavesOutMailDeliveredAfterIt()
+    {
+        // A replay of last week: mail that arrived since must not be read, by the server search or after it.
+        await dovecot.DeliverAsync("dave", Mail("Before the window", null, null), Now.AddDays(-12));
+        await dovecot.DeliverAsync("dave", Mail("In the window", "https://in.example/", null), Now.AddDays(-8));
+        await dovecot.DeliverAsync("dave", Mail("Hours after it", "https://late.example/", null), Now.AddDays(-7).AddHours(5));
+        await dovecot.DeliverAsync("dave", Mail("This week", "https://now.example/", null), Now.AddHours(-1));
+
+        var mails = await Mailbox().ListRecentAsync("dave", Now.AddDays(-10), Now.AddDays(-7), CancellationToken.None);
+
+        Assert.Equal(["In the window"], mails.Select(m => m.Subject));
+    }
+
+    [DovecotFact]
     public async Task ExportRawAsync_ListedMessage_ReturnsTheDeliveredMessage()
     {
         var sent = Mail("Export me", "see https://x.example/", ("a.bin", Payload));
         await dovecot.DeliverAsync("bob", sent, Now.AddMinutes(-5));
         var mailbox = Mailbox();
-        var listed = (await mailbox.ListRecentAsync("bob", Now.AddDays(-1), CancellationToken.None)).Single(m => m.Subject == "Export me");
+        var listed = (await mailbox.ListRecentAsync("bob", Now.AddDays(-1), Now, CancellationToken.None)).Single(m => m.Subject == "Export me");
 
         var raw = await mailbox.ExportRawAsync("bob", listed.MessageId, CancellationToken.None);
 
@@ -67,7 +81,7 @@ public sealed class ImapMailboxTests(DovecotServer dovecot) : IClassFixture<Dove
             o.MasterPassword = DovecotServer.MasterPassword;
         });
 
-        var mails = await mailbox.ListRecentAsync("bob", Now.AddDays(-1), CancellationToken.None);
+        var mails = await mailbox.ListRecentAsync("bob", Now.AddDays(-1), Now, CancellationToken.None);
 
         Assert.Contains(mails, m => m.Subject == "For bob via master");
     }
@@ -77,7 +91,7 @@ public sealed class ImapMailboxTests(DovecotServer dovecot) : IClassFixture<Dove
     {
         var mailbox = Mailbox(o => o.Passwords["alice"] = "wrong-pw-123");
 
-        var error = await Assert.ThrowsAsync<ImapMailboxException>(() => mailbox.ListRecentAsync("alice", Now.AddDays(-1), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ImapMailboxException>(() => mailbox.ListRecentAsync("alice", Now.AddDays(-1), Now, CancellationToken.None));
 
         Assert.Contains("refused the login for 'alice'", error.Message);
         Assert.DoesNotContain("wrong-pw-123", error.ToString());
@@ -86,7 +100,7 @@ public sealed class ImapMailboxTests(DovecotServer dovecot) : IClassFixture<Dove
     [DovecotFact]
     public async Task ListRecentAsync_UserWithoutPassword_ThrowsNamingTheKey()
     {
-        var error = await Assert.ThrowsAsync<ImapMailboxException>(() => Mailbox().ListRecentAsync("carol", Now.AddDays(-1), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ImapMailboxException>(() => Mailbox().ListRecentAsync("carol", Now.AddDays(-1), Now, CancellationToken.None));
 
         Assert.Contains("Imap:Passwords:carol", error.Message);
     }

@@ -31,6 +31,15 @@ public sealed class LocalLogsExtensionsTests
     }
 
     [Fact]
+    public void AddLocalLogSiem_PathNotThereYet_StillValidates()
+    {
+        // Whether it exists is the hunt's concern (the host's HuntInputs): a service whose inputs are not mounted yet starts.
+        using var provider = Build(new Dictionary<string, string?> { ["LocalLogs:Paths:0"] = "/definitely/not/here" });
+
+        Assert.Equal("/definitely/not/here", Assert.Single(provider.GetRequiredService<IOptions<LocalLogsOptions>>().Value.Paths));
+    }
+
+    [Fact]
     public void Options_Defaults_AreAutoAndProcessorCount()
     {
         var options = new LocalLogsOptions();
@@ -41,7 +50,7 @@ public sealed class LocalLogsExtensionsTests
 
     [Theory]
     [InlineData(null, "1", "LocalLogs:Paths")]
-    [InlineData("/definitely/not/here", "1", "LocalLogs:Paths:0")]
+    [InlineData("", "1", "LocalLogs:Paths:0")]
     [InlineData("TEMP", "0", "LocalLogs:MaxDegreeOfParallelism")]
     public void AddLocalLogSiem_InvalidSection_FailsNamingTheKey(string? path, string parallelism, string key)
     {

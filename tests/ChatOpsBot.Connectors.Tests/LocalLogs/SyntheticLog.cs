@@ -119,12 +119,24 @@ internal sealed class SyntheticLog
             LocalLogFormat.SuricataEve => (i % 7) switch
             {
                 0 => $"{{\"timestamp\":\"{iso}+0000\",\"flow_id\":{i},\"event_type\":\"dns\",\"src_ip\":\"{r.Source}\",\"dest_ip\":\"{r.Destination}\",\"dns\":{{\"type\":\"query\"}}}}",
-                1 => $"{{\"timestamp\":\"{iso}+0000\",\"flow_id\":{i},\"event_type\":\"alert\",\"src_ip\":\"{r.Source}\",\"src_port\":1234,\"dest_ip\":\"{r.Destination}\",\"dest_port\":443,\"proto\":\"TCP\",\"alert\":{{\"signature\":\"ET CNC test\"}},\"flow\":{{\"pkts_toserver\":3{Json("bytes_toserver", r.OrigBytes)}{Json("bytes_toclient", r.RespBytes)},\"start\":\"{iso}+0000\"}}}}",
-                _ => $"{{\"timestamp\":\"{iso}+0000\",\"flow_id\":{i},\"in_iface\":\"eth0\",\"event_type\":\"flow\",\"src_ip\":\"{r.Source}\",\"src_port\":1234,\"dest_ip\":\"{r.Destination}\",\"dest_port\":443,\"proto\":\"TCP\",\"flow\":{{\"pkts_toserver\":3{Json("bytes_toserver", r.OrigBytes)}{Json("bytes_toclient", r.RespBytes)},\"start\":\"{iso}+0000\",\"state\":\"closed\"}}}}",
+                1 => Alert(r, iso, i, toClient: false),
+                2 => Flow(r, iso, flowId: null),
+                // One flow, two events: an alert (a to-client one names the server as its source) and the flow's record.
+                3 => Alert(r, iso, i, toClient: false) + "\n" + Flow(r, iso, i),
+                4 => Alert(r, iso, i, toClient: true) + "\n" + Flow(r, iso, i),
+                _ => Flow(r, iso, i),
             },
             _ => $"{(i % 3 == 0 ? iso.Replace('T', ' ') : epoch)},{r.Source},{r.Destination},{r.OrigBytes ?? 0},TCP",
         };
     }
+
+    private static string Flow(Record r, string iso, int? flowId) =>
+        $"{{\"timestamp\":\"{iso}+0000\",{(flowId is { } id ? $"\"flow_id\":{id}," : "")}\"in_iface\":\"eth0\",\"event_type\":\"flow\",\"src_ip\":\"{r.Source}\",\"src_port\":1234,\"dest_ip\":\"{r.Destination}\",\"dest_port\":443,\"proto\":\"TCP\",\"flow\":{{\"pkts_toserver\":3{Json("bytes_toserver", r.OrigBytes)}{Json("bytes_toclient", r.RespBytes)},\"start\":\"{iso}+0000\",\"state\":\"closed\"}}}}";
+
+    /// <summary>An alert of the record's flow, reporting half its bytes (the flow so far).</summary>
+    private static string Alert(Record r, string iso, int flowId, bool toClient) =>
+        $"{{\"timestamp\":\"{iso}+0000\",\"flow_id\":{flowId},\"event_type\":\"alert\",\"src_ip\":\"{(toClient ? r.Destination : r.Source)}\",\"src_port\":1234,\"dest_ip\":\"{(toClient ? r.Source : r.Destination)}\",\"dest_port\":443,\"proto\":\"TCP\",\"direction\":\"{(toClient ? "to_client" : "to_server")}\","
+        + $"\"alert\":{{\"action\":\"allowed\",\"signature_id\":2000{flowId % 4},\"signature\":\"ET CNC test \\\"{flowId % 4}\\\"\",\"severity\":1}},\"flow\":{{\"pkts_toserver\":3{Json("bytes_toserver", r.OrigBytes / 2)}{Json("bytes_toclient", r.RespBytes / 2)},\"start\":\"{iso}+0000\"}}}}";
 
     private string Garbage(LocalLogFormat format) => _random.Next(4) switch
     {

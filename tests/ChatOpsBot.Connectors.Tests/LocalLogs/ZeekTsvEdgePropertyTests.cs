@@ -108,6 +108,7 @@ public sealed class ZeekTsvEdgePropertyTests : IDisposable
             var actual = LocalLogTestFiles.ScanSplit([path], query, rangeSize: rangeSize);
             Assert.Equal(expected.RecordsScanned, actual.RecordsScanned);
             Assert.Equal(expected.Hits, actual.Hits);
+            ReferenceScanner.AssertSameCoverage(expected, actual);
         }
     }
 

@@ -22,6 +22,7 @@ public sealed class SampleScenarioTests : IDisposable
     private static readonly IPAddress B = IPAddress.Parse("93.184.216.34");
     private static readonly IPAddress C = IPAddress.Parse("45.137.21.9");
     private static readonly DateTimeOffset WindowStart = new(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset WindowEnd = new(2026, 11, 28, 0, 0, 0, TimeSpan.Zero); // samples/demo.json
 
     private readonly string _samples = FindSamples();
     private readonly ServiceProvider _provider;
@@ -86,8 +87,8 @@ public sealed class SampleScenarioTests : IDisposable
         var mailbox = _provider.GetRequiredService<IMailbox>();
         var intel = _provider.GetRequiredService<IThreatIntel>();
 
-        var jdoe = await mailbox.ListRecentAsync("jdoe", WindowStart, CancellationToken.None);
-        var asmith = await mailbox.ListRecentAsync("asmith", WindowStart, CancellationToken.None);
+        var jdoe = await mailbox.ListRecentAsync("jdoe", WindowStart, WindowEnd, CancellationToken.None);
+        var asmith = await mailbox.ListRecentAsync("asmith", WindowStart, WindowEnd, CancellationToken.None);
 
         Assert.Equal(3, jdoe.Count);
         Assert.DoesNotContain(jdoe, m => m.Received < WindowStart);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using ChatOpsBot.Connectors.Splunk;
+using ChatOpsBot.Connectors.Tests.EndToEnd;
+using ChatOpsBot.Connectors.Tests.LocalLogs;
 using ChatOpsBot.Connectors.Tests.TestSupport;
 using ChatOpsBot.Core.Siem;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +37,7 @@ public sealed class SplunkSiemTests : IDisposable
                     break;
                 case ("GET", "/services/search/jobs/scheduler_1700.42"):
                     var state = Interlocked.Increment(ref polls) < 3 ? "RUNNING" : "DONE";
-                    await FakeApiServer.Json(response, $$$"""{"entry":[{"name":"scheduler_1700.42","content":{"dispatchState":"{{{state}}}","scanCount":5120,"resultCount":3}}]}""");
+                    await FakeApiServer.Json(response, $$$"""{"entry":[{"name":"scheduler_1700.42","content":{"dispatchState":"{{{state}}}","scanCount":5120,"eventCount":6,"resultCount":3,"earliestTime":"2026-11-01T01:00:00.000+01:00","latestTime":"2026-11-02T01:00:00.000+01:00"}}]}""");
                     break;
                 case ("GET", "/services/search/jobs/scheduler_1700.42/results") when r.QueryValue("offset") == "0":
                     await FakeApiServer.Json(response, """
@@ -69,6 +71,9 @@ public sealed class SplunkSiemTests : IDisposable
         Assert.All(server.RequestsTo("/services/search/jobs/scheduler_1700.42/results"), r => Assert.Equal("json", r.QueryValue("output_mode")));
 
         Assert.Equal(5120, result.RecordsScanned);
+        // The job scanned only events of its time range: all 5120 were in the window (its eventCount, 6, counts the matches).
+        Assert.Equal(new SiemCoverage("Splunk", 0, 5120, 5120, 0, From, To, []), result.Coverage! with { Files = [] });
+        Assert.Empty(result.Coverage!.Files);
         Assert.Equal(2, result.Hits.Count);
         var beacon = result.Hits.Single(h => h.Host == "10.0.0.5");
         Assert.Equal(("203.0.113.7", 4L, 1250L, HitDirection.Both), (beacon.RemoteIp, beacon.Connections, beacon.Bytes, beacon.Direction));
@@ -96,6 +101,56 @@ public sealed class SplunkSiemTests : IDisposable
         Assert.Equal(("search", "nobody", "c2.csv"), (upload["namespace"], upload["owner"], upload["lookup_file"]));
         Assert.Equal("""[["indicator"],["203.0.113.7"],["10.9.0.0/16"]]""", upload["contents"]);
         Assert.DoesNotContain(server.Requests, r => r.Path.StartsWith(Collection, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task QueryAsync_LoopbackSplunkOverTheSampleLog_CoverageAgreesWithTheLocalLogScan()
+    {
+        // The same conn.log as Splunk's index and as a local log: both SIEMs see the same events in the window.
+        var log = SampleFiles.Path("logs", "conn.log");
+        var splunk = new FakeSplunk(log);
+        _disposables.Add(splunk);
+        var window = new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero); // samples/demo.json
+        var query = new SiemQuery([IPNetwork.Parse("185.220.101.47/32"), IPNetwork.Parse("93.184.216.34/32")], window, window.AddDays(1), QueryPurpose.Hunt);
+        var local = await LocalLogTestFiles.QueryAsync(log, query);
+
+        var result = await Siem(splunk.Server, ("Splunk:Token", FakeSplunk.Token)).QueryAsync(query, CancellationToken.None);
+
+        var coverage = result.Coverage!;
+        Assert.Equal(("Splunk", local.Coverage!.RecordsInWindow, local.Coverage.RecordsInWindow), (coverage.Source, coverage.RecordsRead, coverage.RecordsInWindow));
+        Assert.True(coverage.RecordsInWindow > 0);
+        Assert.Equal((window, window.AddDays(1)), (coverage.Earliest, coverage.Latest));
+        Assert.Equal(local.Hits.Select(h => (h.Host, h.RemoteIp, h.Connections)).Order(), result.Hits.Select(h => (h.Host, h.RemoteIp, h.Connections)).Order());
+    }
+
+    [Fact]
+    public async Task QueryAsync_JobWithoutTimesOrCounts_CoverageHasTheSearchedRangeAndNothingScanned()
+    {
+        var server = Serve((r, response, _) => r.Path switch
+        {
+            var p when p.EndsWith("/dispatch", StringComparison.Ordinal) => FakeApiServer.Json(response, """{"sid":"s7"}"""),
+            "/services/search/jobs/s7" => FakeApiServer.Json(response, """{"entry":[{"content":{"dispatchState":"DONE"}}]}"""),
+            "/services/search/jobs/s7/results" => FakeApiServer.Json(response, """{"results":[]}"""),
+            _ => FakeApiServer.Json(response, "[]"),
+        });
+
+        var result = await Siem(server).QueryAsync(Query(QueryPurpose.Hunt, "203.0.113.7/32"), CancellationToken.None);
+
+        // Nothing said to be scanned is nothing in the window: a gap for the run, not a clean day.
+        Assert.Equal(new SiemCoverage("Splunk", 0, 0, 0, 0, From, To, []), result.Coverage! with { Files = [] });
+    }
+
+    [Fact]
+    public async Task QueryAsync_ExportSearch_ReportsNoCoverage()
+    {
+        // The export endpoint creates no job: nothing says how many events it read.
+        var server = Serve((_, response, _) => FakeApiServer.Json(response,
+            """{"preview":false,"lastrow":true,"result":{"src_ip":"10.0.0.5","dest_ip":"203.0.113.7","count":"2"}}"""));
+
+        var result = await Siem(server, ("Splunk:Mode", "Export")).QueryAsync(Query(QueryPurpose.Hunt, "203.0.113.7/32"), CancellationToken.None);
+
+        Assert.Single(result.Hits);
+        Assert.Null(result.Coverage);
     }
 
     [Theory]

@@ -12,12 +12,17 @@ public sealed class FakeMailbox : IMailbox
     /// <summary>Users whose mailbox was listed, in order.</summary>
     public List<string> Listed { get; } = [];
 
+    /// <summary>The (since, until) of each listing, in order.</summary>
+    public List<(DateTimeOffset Since, DateTimeOffset Until)> Windows { get; } = [];
+
     /// <summary>(user, message id) exported, in order.</summary>
     public List<(string User, string MessageId)> Exported { get; } = [];
 
-    public Task<IReadOnlyList<MailSummary>> ListRecentAsync(string user, DateTimeOffset since, CancellationToken cancellationToken)
+    /// <remarks>Ignores <paramref name="until"/>, like a mailbox that would not bound its search: the scan's own bound is what tests see.</remarks>
+    public Task<IReadOnlyList<MailSummary>> ListRecentAsync(string user, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         Listed.Add(user);
+        Windows.Add((since, until));
         IReadOnlyList<MailSummary> mails = Mails.TryGetValue(user, out var list) ? list.Where(m => m.Received >= since).ToList() : [];
         return Task.FromResult(mails);
     }

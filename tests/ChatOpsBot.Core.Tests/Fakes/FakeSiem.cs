@@ -14,6 +14,13 @@ public sealed class FakeSiem : ISiem
     /// <summary>Queries received, in order (failed ones included).</summary>
     public List<SiemQuery> Queries { get; } = [];
 
+    /// <summary>
+    /// What a query reports it examined; by default a complete read of the scripted log spanning the whole window.
+    /// Tests of coverage gaps replace it.
+    /// </summary>
+    public Func<SiemQuery, SiemCoverage?> Coverage { get; set; } = q =>
+        new SiemCoverage("fake SIEM", 1, 10_000, 10_000, 0, q.From, q.To.AddSeconds(-1), []);
+
     /// <summary>The next <paramref name="times"/> queries throw, as a SIEM that is down.</summary>
     public void FailNext(int times) => _failures = times;
 
@@ -26,6 +33,6 @@ public sealed class FakeSiem : ISiem
             throw new HttpRequestException("SIEM unavailable (503).");
         }
         var hits = Connections.Where(c => query.Indicators.Any(n => n.Contains(IPAddress.Parse(c.RemoteIp)))).ToList();
-        return Task.FromResult(new SiemResult(hits, 10_000 + Connections.Count));
+        return Task.FromResult(new SiemResult(hits, 10_000 + Connections.Count) { Coverage = Coverage(query) });
     }
 }

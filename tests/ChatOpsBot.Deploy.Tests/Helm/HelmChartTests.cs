@@ -61,7 +61,7 @@ public sealed class HelmChartTests
         Assert.Equal("/healthz/ready", container.At("readinessProbe", "httpGet", "path").Text());
         Assert.Equal("/healthz/live", container.At("startupProbe", "httpGet", "path").Text());
         Assert.Equal("http", container.At("readinessProbe", "httpGet", "port").Text());
-        Assert.Equal("8080", Assert.Single(container.At("ports").Items()).At("containerPort").Text());
+        Assert.Equal("8080", container.At("ports").Items().Single(p => p.At("name").Text() == "http").At("containerPort").Text());
     }
 
     [Fact]
@@ -162,7 +162,28 @@ public sealed class HelmChartTests
         var annotations = Deployment().At("spec", "template", "metadata", "annotations");
         Assert.Equal("true", annotations.At("prometheus.io/scrape").Text());
         Assert.Equal("/metrics", annotations.At("prometheus.io/path").Text());
-        Assert.Equal("8080", annotations.At("prometheus.io/port").Text());
+        Assert.Equal("9090", annotations.At("prometheus.io/port").Text());
+    }
+
+    [Fact]
+    public void Metrics_AreServedOnlyOnAPortTheServiceAndIngressDoNotReach()
+    {
+        var rendered = HelmChart.Render(("ingress.enabled", "true"));
+        var container = Assert.Single(rendered["deployment.yaml"].At("spec", "template", "spec", "containers").Items());
+        var ports = container.At("ports").Items().ToDictionary(p => p.At("name").Text(), p => p.At("containerPort").Text());
+        var env = Env(container);
+        var scraped = rendered["deployment.yaml"].At("spec", "template", "metadata", "annotations").At("prometheus.io/port").Text();
+
+        // The app answers /metrics only on the metrics port, and listens there.
+        Assert.Equal(ports["metrics"], scraped);
+        Assert.Equal(scraped, env["Observability__Metrics__Port"].At("value").Text());
+        Assert.Equal($"http://+:{ports["http"]};http://+:{ports["metrics"]}", env["ASPNETCORE_URLS"].At("value").Text());
+        Assert.NotEqual(ports["http"], ports["metrics"]);
+        // Neither the Service nor the ingress route to it.
+        var servicePort = Assert.Single(rendered["service.yaml"].At("spec", "ports").Items());
+        Assert.Equal("http", servicePort.At("targetPort").Text());
+        var backend = Assert.Single(Assert.Single(rendered["ingress.yaml"].At("spec", "rules").Items()).At("http", "paths").Items()).At("backend", "service");
+        Assert.Equal("http", backend.At("port", "name").Text());
     }
 
     [Fact]

@@ -33,7 +33,21 @@ public sealed class Replica : IAsyncDisposable
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    public static async Task<Replica> StartAsync(string name, string postgres, FakeSlack slack, string dataDirectory)
+    public string Name { get; private init; } = "";
+
+    /// <summary>The replica's process id (its leases name it: <c>host:pid:…</c>).</summary>
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>GET a path of the replica (health, metrics).</summary>
+    public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
+
+    public static Task<Replica> StartAsync(string name, string postgres, FakeSlack slack, string dataDirectory) =>
+        StartAsync(name, postgres, slack, dataDirectory, null);
+
+    /// <summary>Starts a replica with <paramref name="settings"/> (configuration keys, <c>:</c>-separated) over the defaults.</summary>
+    public static async Task<Replica> StartAsync(string name, string postgres, FakeSlack slack, string dataDirectory, IReadOnlyDictionary<string, string>? settings)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -60,8 +74,9 @@ public sealed class Replica : IAsyncDisposable
             ["DOTNET_NOLOGO"] = "1",
         };
         foreach (var (key, value) in DemoSettings.Configuration(samples)) env[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         foreach (var (key, value) in env) info.Environment[key] = value;
-        var replica = new Replica(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}/"));
+        var replica = new Replica(Process.Start(info)!, new Uri($"http://127.0.0.1:{port}/")) { Name = name };
         await Eventually.WaitAsync(async () =>
         {
             try { return (await replica._http.GetAsync("healthz/live")).StatusCode == HttpStatusCode.OK; }
@@ -75,6 +90,13 @@ public sealed class Replica : IAsyncDisposable
 
     public Task<HttpResponseMessage> InteractAsync(JsonNode payload) =>
         PostSignedAsync("slack/interactions", SlackPayloads.InteractionForm(payload));
+
+    /// <summary>SIGTERM, as a rolling update stops a pod; waits for the process to end.</summary>
+    public async Task TerminateAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        await _process.WaitForExitAsync();
+    }
 
     /// <summary>kill -9.</summary>
     public void Kill()

@@ -17,8 +17,11 @@ namespace ChatOpsBot.Slack.Tests.TestSupport;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that plays Slack: the Web API under <c>/api/</c> (answering like Slack, with
-/// scripted failures such as <c>ok:false</c> or 429 + Retry-After), upload URLs, <c>response_url</c>s and the Socket
-/// Mode WebSocket. Every request is recorded.
+/// scripted failures such as <c>ok:false</c> or 429 + Retry-After, timed outages and slow methods), upload URLs,
+/// <c>response_url</c>s and the Socket Mode WebSocket. Every request is recorded; the messages it accepted are kept per
+/// channel (<see cref="Messages"/>), updated by <c>chat.update</c> and listed by <c>conversations.history</c> as Slack's
+/// documentation describes it (newest first, <c>oldest</c> exclusive, cursor pages, metadata only with
+/// <c>include_all_metadata</c>).
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
 {
@@ -26,6 +29,9 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentQueue<SlackCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _scripts = new();
     private readonly ConcurrentDictionary<string, string> _failing = new();
+    private readonly SlackChannels _channels = new();
+    private readonly ConcurrentDictionary<string, Outage> _outages = new();
+    private readonly ConcurrentDictionary<string, (TimeSpan Delay, Func<SlackCall, bool> When)> _delays = new();
     private int _ts;
     private int _openSockets;
 
@@ -46,6 +52,12 @@ public sealed class FakeSlack : IAsyncDisposable
     public int OpenSockets => Volatile.Read(ref _openSockets);
 
     public IReadOnlyList<SlackCall> Calls => _calls.ToList();
+
+    /// <summary>The messages Slack accepted (chat.postMessage that answered ok), in the order it accepted them.</summary>
+    public IReadOnlyList<SlackMessage> Messages => _channels.All();
+
+    /// <summary>The posts and updates Slack accepted that carried an outbox message's metadata, in the order it accepted them.</summary>
+    public IReadOnlyList<AcceptedCall> Accepted => _channels.Accepted();
     public IReadOnlyList<SlackCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToList();
     public string ResponseUrl(string id) => new Uri(BaseAddress, $"response/{id}").ToString();
 
@@ -85,22 +97,41 @@ public sealed class FakeSlack : IAsyncDisposable
     public void KeepFailing(string method, string error) => _failing[method] = error;
 
     public void StopFailing(string method) => _failing.TryRemove(method, out _);
+    /// <summary>
+    /// For <paramref name="duration"/> from now, every call to <paramref name="method"/> fails: alternately HTTP 500 and
+    /// HTTP 429 with <c>Retry-After: 1</c>, as during a Slack incident. Nothing is posted meanwhile.
+    /// </summary>
+    public void Storm(string method, TimeSpan duration) => _outages[method] = new Outage(DateTimeOffset.UtcNow + duration);
+
+    /// <summary>Whether a storm on <paramref name="method"/> is still on.</summary>
+    public bool Storming(string method) => _outages.TryGetValue(method, out var o) && o.Until > DateTimeOffset.UtcNow;
+
+    /// <summary>Calls to <paramref name="method"/> matching <paramref name="when"/> are answered only after <paramref name="delay"/> (recorded at once).</summary>
+    public void Slow(string method, TimeSpan delay, Func<SlackCall, bool>? when = null) => _delays[method] = (delay, when ?? (_ => true));
 
     private async Task<IResult> ApiAsync(HttpContext http, string method)
     {
         var body = await ReadAsync(http);
         var call = Record(method, http, body);
+        if (_delays.TryGetValue(method, out var slow) && slow.When(call)) await Task.Delay(slow.Delay);
         if (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
         {
             if (scripted.RetryAfter is { } wait) http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Text(scripted.Body, "application/json", Encoding.UTF8, (int)scripted.Status);
         }
         if (_failing.TryGetValue(method, out var error)) return Json(new JsonObject { ["ok"] = false, ["error"] = error });
+        if (_outages.TryGetValue(method, out var outage) && outage.Until > DateTimeOffset.UtcNow)
+        {
+            if (Interlocked.Increment(ref outage.Calls) % 2 == 1) return Results.Text("<html><body>Internal Server Error</body></html>", "text/html", Encoding.UTF8, 500);
+            http.Response.Headers.RetryAfter = "1";
+            return Results.Text("""{"ok":false,"error":"ratelimited"}""", "application/json", Encoding.UTF8, 429);
+        }
         if (http.Request.Headers.Authorization.Count == 0) return Json(new JsonObject { ["ok"] = false, ["error"] = "not_authed" });
         JsonObject reply = method switch
         {
-            "chat.postMessage" => new() { ["ok"] = true, ["channel"] = call.Json?["channel"]?.GetValue<string>(), ["ts"] = NextTs() },
-            "chat.update" => new() { ["ok"] = true, ["channel"] = call.Json?["channel"]?.GetValue<string>(), ["ts"] = call.Json?["ts"]?.GetValue<string>() },
+            "chat.postMessage" => _channels.Post(call.Json!, NextTs()),
+            "chat.update" => _channels.Update(call.Json!),
+            "conversations.history" => _channels.History(call.Form ?? []),
             "files.getUploadURLExternal" => UploadTicket(),
             "usergroups.users.list" => new()
             {
@@ -119,7 +150,8 @@ public sealed class FakeSlack : IAsyncDisposable
         return new() { ["ok"] = true, ["upload_url"] = new Uri(BaseAddress, $"upload/{id}").ToString(), ["file_id"] = id };
     }
 
-    private string NextTs() => $"1764288000.{Interlocked.Increment(ref _ts):D6}";
+    // Like Slack's: Unix seconds and a sequence; unique, and increasing with time.
+    private string NextTs() => $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.{Interlocked.Increment(ref _ts) % 1_000_000:D6}";
 
     private async Task SocketAsync(HttpContext http)
     {
@@ -169,6 +201,12 @@ public sealed class FakeSlack : IAsyncDisposable
     }
 
     private sealed record Scripted(HttpStatusCode Status, string Body, TimeSpan? RetryAfter);
+
+    private sealed class Outage(DateTimeOffset until)
+    {
+        public DateTimeOffset Until { get; } = until;
+        public int Calls;
+    }
 }
 
 /// <summary>One recorded request to the fake.</summary>

@@ -40,6 +40,7 @@ public static class SlackPayloads
     public static JsonObject ViewSubmission(string user, string privateMetadata, string? text) => new()
     {
         ["type"] = "view_submission",
+        ["trigger_id"] = $"trigger-{Guid.NewGuid():N}",
         ["user"] = new JsonObject { ["id"] = user, ["username"] = user.ToLowerInvariant() },
         ["team"] = new JsonObject { ["id"] = "T0001" },
         ["view"] = new JsonObject

@@ -8,7 +8,10 @@ namespace ChatOpsBot.Slack.Tests.TestSupport;
 /// <summary>Only the Slack services (no engine), pointed at a <see cref="FakeSlack"/>, with in-memory state.</summary>
 public static class SlackServices
 {
-    public static ServiceProvider Build(FakeSlack slack, Action<Dictionary<string, string?>>? configure = null)
+    public static ServiceProvider Build(FakeSlack slack, Action<Dictionary<string, string?>>? configure = null) => Build(slack, null, configure);
+
+    /// <summary>As <see cref="Build(FakeSlack, Action{Dictionary{string, string}})"/>, with <paramref name="state"/> as the channel state store.</summary>
+    public static ServiceProvider Build(FakeSlack slack, IChannelStateStore? state, Action<Dictionary<string, string?>>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -21,13 +24,15 @@ public static class SlackServices
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<IChannelStateStore, MemoryChannelState>();
+        if (state is null) services.AddSingleton<IChannelStateStore, MemoryChannelState>();
+        else services.AddSingleton(state);
         services.AddSingleton<IRunStore, NoRuns>();
         services.AddSlack(configuration);
         return services.BuildServiceProvider();
     }
 
-    private sealed class MemoryChannelState : IChannelStateStore
+    /// <summary>Channel state in memory.</summary>
+    public sealed class MemoryChannelState : IChannelStateStore
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _values = new();
 

@@ -50,6 +50,33 @@ public sealed class TeamsManifestTests
         Assert.Equal(size, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
     }
 
+    [Theory]
+    [InlineData(null, null, new[] { "TEAMS_APP_ID", "BOT_DOMAIN" })]
+    [InlineData(AppId, null, new[] { "BOT_DOMAIN" })]
+    [InlineData(null, Domain, new[] { "TEAMS_APP_ID" })]
+    public async Task Package_WithoutItsVariables_NamesEachMissingOne_AndShowsTheUsage(string? appId, string? domain, string[] missing)
+    {
+        var zip = Path.Combine(Path.GetTempPath(), $"teams-package-{Guid.NewGuid():N}.zip");
+        var start = new ProcessStartInfo("bash", [Path.Combine(Folder, "package.sh"), zip]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment.Remove("TEAMS_APP_ID");
+        start.Environment.Remove("BOT_DOMAIN");
+        if (appId is not null) start.Environment["TEAMS_APP_ID"] = appId;
+        if (domain is not null) start.Environment["BOT_DOMAIN"] = domain;
+        using var process = Process.Start(start)!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("Set ", lines[0], StringComparison.Ordinal);
+        foreach (var name in new[] { "TEAMS_APP_ID", "BOT_DOMAIN" })
+            Assert.Equal(missing.Contains(name), lines[0].Contains(name, StringComparison.Ordinal));
+        Assert.StartsWith("Usage: TEAMS_APP_ID=<app id> BOT_DOMAIN=<host>", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("line ", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(zip));
+    }
+
     [Fact]
     public async Task Package_CarriesTheConfiguredAppIdAndDomain_AndTheIcons()
     {

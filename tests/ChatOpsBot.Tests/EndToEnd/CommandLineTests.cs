@@ -95,6 +95,6 @@ public sealed class CommandLineTests
         await using var bot = BotProcess.Start(["hunt", "--resume", "r-nope"], data.Path);
 
         Assert.Equal(2, await bot.WaitAsync(Timeout));
-        Assert.Contains("There is no run r-nope", bot.Stdout, StringComparison.Ordinal);
+        Assert.Contains("There is no run r-nope", bot.Stderr, StringComparison.Ordinal); // an error: stderr
     }
 }

@@ -71,7 +71,7 @@ public sealed class DemoHuntTests
 
         var report = ReportJson.Last(bot.Stdout);
         Assert.Equal("Resolved", report.GetProperty("state").GetString());
-        Assert.Contains("A helpdesk ticket number looks like HD-123456", bot.Stdout, StringComparison.Ordinal);
+        Assert.Contains("A helpdesk ticket number looks like HD-123456", bot.Stderr, StringComparison.Ordinal); // dialogue: stderr with --report
         var helpdesk = report.GetProperty("containedHosts").EnumerateArray().Select(h => h.GetProperty("helpdeskTicket").GetString()!).ToArray();
         Assert.Equal(["HD-4711", "SR-998877"], helpdesk);
         var mails = report.GetProperty("suspiciousEmails").EnumerateArray().ToList();
@@ -104,7 +104,7 @@ public sealed class DemoHuntTests
         var report = ReportJson.Last(resumed.Stdout);
         Assert.Equal(runId, report.GetProperty("runId").GetString());
         Assert.Equal("Resolved", report.GetProperty("state").GetString());
-        Assert.Contains("Helpdesk ticket number for 10.20.1.15?", resumed.Stdout, StringComparison.Ordinal); // the open prompt is asked again
+        Assert.Contains("Helpdesk ticket number for 10.20.1.15?", resumed.Stderr, StringComparison.Ordinal); // the open prompt is asked again (dialogue: stderr with --report)
         var tickets = await TicketsAsync(data.Path);
         var ticket = Assert.Single(tickets);
         Assert.Equal(report.GetProperty("tickets")[0].GetString(), ticket.Number);

@@ -24,18 +24,27 @@ internal sealed class BotProcess : IAsyncDisposable
     public string Stderr { get { lock (_gate) return _stderr.ToString(); } }
     public StreamWriter Stdin => _process.StandardInput;
 
-    /// <summary>Starts the bot with <paramref name="args"/> from the repository root, with its own database under <paramref name="dataDirectory"/>.</summary>
-    public static BotProcess Start(IEnumerable<string> args, string dataDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts the bot with <paramref name="args"/> from the repository root (or <paramref name="workingDirectory"/>), with its
+    /// own database under <paramref name="dataDirectory"/>; <paramref name="launcher"/> runs before <c>dotnet</c> (e.g. setpriv).
+    /// </summary>
+    public static BotProcess Start(IEnumerable<string> args, string dataDirectory, IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null, IReadOnlyList<string>? launcher = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : "dotnet")
         {
-            WorkingDirectory = RepositoryRoot.Path,
+            WorkingDirectory = workingDirectory ?? RepositoryRoot.Path,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
         };
+        if (launcher is { Count: > 0 })
+        {
+            foreach (var a in launcher.Skip(1)) info.ArgumentList.Add(a);
+            info.ArgumentList.Add("dotnet");
+        }
         info.ArgumentList.Add(BotDll());
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(dataDirectory, "bot.db")}";
@@ -62,17 +71,28 @@ internal sealed class BotProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Waits until stdout contains <paramref name="text"/>.</summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    /// <summary>Waits until stdout (or stderr, with <paramref name="stderr"/>) contains <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout, bool stderr = false)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!Stdout.Contains(text, StringComparison.Ordinal))
+        while (!(stderr ? Stderr : Stdout).Contains(text, StringComparison.Ordinal))
         {
             if (_process.HasExited || DateTime.UtcNow > deadline)
                 throw new TimeoutException($"'{text}' did not appear.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
             await Task.Delay(50);
         }
     }
+
+    /// <summary>Sends a signal the way an operator or a container runtime does (<c>kill -TERM</c>, <c>kill -INT</c>).</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("kill did not start");
+        kill.WaitForExit();
+    }
+
+    /// <summary>True once the process has exited.</summary>
+    public bool HasExited => _process.HasExited;
 
     /// <summary>kill -9.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);

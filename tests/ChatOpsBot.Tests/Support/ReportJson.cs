@@ -7,6 +7,8 @@ internal static class ReportJson
 {
     public static JsonElement Last(string stdout)
     {
+        // With --report, stdout is the report alone: parse all of it (anything else on stdout makes this throw).
+        if (stdout.TrimStart().StartsWith('{')) return JsonDocument.Parse(stdout).RootElement;
         var start = stdout.LastIndexOf("\n{", StringComparison.Ordinal);
         Assert.True(start >= 0, $"no JSON report on stdout:\n{stdout}");
         return JsonDocument.Parse(stdout[(start + 1)..]).RootElement;

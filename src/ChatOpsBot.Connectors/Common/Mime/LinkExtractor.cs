@@ -3,7 +3,7 @@ using MimeKit.Text;
 
 namespace ChatOpsBot.Connectors.Common.Mime;
 
-/// <summary>Finds http(s) links in plain-text and HTML bodies: href attributes and URLs written out in text.</summary>
+/// <summary>Finds http(s) links in plain-text and HTML bodies: href and src attributes and URLs written out in text.</summary>
 internal static partial class LinkExtractor
 {
     public static IReadOnlyList<string> Extract(string? textBody, string? htmlBody)
@@ -41,7 +41,8 @@ internal static partial class LinkExtractor
                 {
                     foreach (var attribute in tag.Attributes)
                     {
-                        if (attribute.Id == HtmlAttributeId.Href && attribute.Value is not null)
+                        // src too: images and scripts fetched from the sender's host (tracking pixels, kit assets) are its links as well.
+                        if (attribute.Id is HtmlAttributeId.Href or HtmlAttributeId.Src && attribute.Value is not null)
                         {
                             Add(attribute.Value);
                         }

@@ -18,7 +18,25 @@ internal static class MimeMailSummary
             from,
             received,
             await AttachmentsAsync(message, cancellationToken).ConfigureAwait(false),
-            LinkExtractor.Extract(message.TextBody, message.HtmlBody));
+            Links(message));
+    }
+
+    /// <summary>The links of every body part (both alternatives, related parts), each part decoded by its own charset.</summary>
+    private static IReadOnlyList<string> Links(MimeMessage message)
+    {
+        var text = new List<string>();
+        var html = new List<string>();
+        foreach (var part in message.BodyParts.OfType<TextPart>())
+        {
+            if (part.IsAttachment || part.FileName is not null)
+            {
+                continue; // counted as an attachment and hashed instead
+            }
+
+            (part.IsHtml ? html : text).Add(MailEncodings.Text(part));
+        }
+
+        return LinkExtractor.Extract(text.Count == 0 ? null : string.Join("\n", text), html.Count == 0 ? null : string.Join("\n", html));
     }
 
     public static async Task<IReadOnlyList<MailAttachment>> AttachmentsAsync(MimeMessage message, CancellationToken cancellationToken)

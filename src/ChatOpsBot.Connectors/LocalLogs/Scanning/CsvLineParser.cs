@@ -57,10 +57,13 @@ internal static class CsvLineParser
                     return false;
                 }
 
+                state.Seen(ticks);
                 if (!context.InWindow(ticks))
                 {
                     return true;
                 }
+
+                state.InWindow++;
             }
             else if (f == layout.Source)
             {

@@ -41,4 +41,70 @@ internal static class JsonFields
         var end = rest.IndexOfAny(",} \t\r"u8);
         return end < 0 ? rest : rest[..end];
     }
+
+    /// <summary>A string value with its JSON escapes decoded (allocates: for the rare matched line only); null when absent or not a string.</summary>
+    public static string? StringValue(ReadOnlySpan<byte> line, ReadOnlySpan<byte> key)
+    {
+        var at = line.IndexOf(key);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var rest = line[(at + key.Length)..].TrimStart(" "u8);
+        if (rest.Length == 0 || rest[0] != (byte)'"')
+        {
+            return null;
+        }
+
+        // The closing quote is the first one not escaped by a backslash.
+        var i = 1;
+        while (i < rest.Length && rest[i] != (byte)'"')
+        {
+            i += rest[i] == (byte)'\\' ? 2 : 1;
+        }
+
+        if (i >= rest.Length)
+        {
+            return null;
+        }
+
+        var reader = new System.Text.Json.Utf8JsonReader(rest[..(i + 1)]);
+        try
+        {
+            return reader.Read() ? reader.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A non-negative integer value (e.g. Suricata's <c>flow_id</c>); -1 when absent or not one.</summary>
+    public static long Int64(ReadOnlySpan<byte> line, ReadOnlySpan<byte> key)
+    {
+        var value = Value(line, key, out var isString);
+        if (isString || value.IsEmpty || value.Length > 18)
+        {
+            return -1;
+        }
+
+        long n = 0;
+        foreach (var b in value)
+        {
+            var d = (uint)(b - '0');
+            if (d > 9)
+            {
+                return -1;
+            }
+
+            n = (n * 10) + d;
+        }
+
+        return n;
+    }
 }

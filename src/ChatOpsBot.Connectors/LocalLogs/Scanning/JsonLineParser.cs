@@ -35,6 +35,16 @@ internal static class JsonLineParser
 
     private static bool ProcessZeek(ReadOnlySpan<byte> line, ReadOnlySpan<byte> fromLineStart, LogLayout layout, ScanContext context, ChunkState state)
     {
+        if (layout.PathPerRecord)
+        {
+            // A stream of several Zeek logs (records tagged with _path): only conn records are connections.
+            var path = JsonFields.Value(line, "\"_path\":"u8);
+            if (!path.IsEmpty && !path.SequenceEqual("conn"u8))
+            {
+                return true;
+            }
+        }
+
         var tsText = JsonFields.Value(line, "\"ts\":"u8, out var isString);
         var ok = isString ? TimestampParser.TryParseIso(tsText, out var ticks) : TimestampParser.TryParseEpoch(tsText, out ticks);
         if (!ok)
@@ -42,13 +52,16 @@ internal static class JsonLineParser
             return false;
         }
 
+        state.Seen(ticks);
         if (!context.InWindow(ticks))
         {
             return true;
         }
 
-        if (!AddressParser.TryParse(JsonFields.Value(line, "\"id.orig_h\":"u8), out var source)
-            || !AddressParser.TryParse(JsonFields.Value(line, "\"id.resp_h\":"u8), out var destination))
+        state.InWindow++;
+        var underscore = layout.UnderscoreScope;
+        if (!AddressParser.TryParse(JsonFields.Value(line, underscore ? "\"id_orig_h\":"u8 : "\"id.orig_h\":"u8), out var source)
+            || !AddressParser.TryParse(JsonFields.Value(line, underscore ? "\"id_resp_h\":"u8 : "\"id.resp_h\":"u8), out var destination))
         {
             return false;
         }
@@ -60,12 +73,25 @@ internal static class JsonLineParser
     private static bool ProcessEve(ReadOnlySpan<byte> line, ReadOnlySpan<byte> fromLineStart, LogLayout layout, ScanContext context, ChunkState state)
     {
         var eventType = JsonFields.Value(line, "\"event_type\":"u8);
-        if (!eventType.SequenceEqual("flow"u8) && !eventType.SequenceEqual("alert"u8))
+        var isFlow = eventType.SequenceEqual("flow"u8);
+        var connection = isFlow || eventType.SequenceEqual("alert"u8);
+        var timed = TimestampParser.TryParseIso(JsonFields.Value(line, "\"timestamp\":"u8), out var ticks);
+        if (timed)
+        {
+            // Every event dates the data (dns, http, stats ... too), so the coverage's time range counts them all.
+            state.Seen(ticks);
+            if (context.InWindow(ticks))
+            {
+                state.InWindow++;
+            }
+        }
+
+        if (!connection)
         {
             return !eventType.IsEmpty; // dns, http, stats ... are records we do not need
         }
 
-        if (!TimestampParser.TryParseIso(JsonFields.Value(line, "\"timestamp\":"u8), out var ticks))
+        if (!timed)
         {
             return false;
         }
@@ -81,7 +107,7 @@ internal static class JsonLineParser
             return false;
         }
 
-        state.Match(context, source, destination, ticks, new LineBytes(fromLineStart, layout));
+        state.MatchEve(context, source, destination, ticks, line, new LineBytes(fromLineStart, layout), isFlow);
         return true;
     }
 }

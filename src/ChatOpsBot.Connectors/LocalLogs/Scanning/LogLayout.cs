@@ -14,5 +14,14 @@ internal sealed record LogLayout(LocalLogFormat Format, int HeaderLength, byte S
     /// <summary>The highest of the timestamp and address columns: where a line's first pass can stop.</summary>
     public int LastCoreColumn { get; } = Math.Max(Timestamp, Math.Max(Source, Destination));
 
+    /// <summary>The Zeek log type a TSV file says it holds (<c>#path</c>); null when it does not say.</summary>
+    public string? ZeekPath { get; init; }
+
+    /// <summary>Zeek JSON written with <c>Log::default_scope_sep="_"</c>: keys <c>id_orig_h</c>, <c>id_resp_h</c>.</summary>
+    public bool UnderscoreScope { get; init; }
+
+    /// <summary>Zeek JSON whose records carry <c>_path</c>: records of other log types in the same stream are read past.</summary>
+    public bool PathPerRecord { get; init; }
+
     public static LogLayout Json(LocalLogFormat format, int headerLength) => new(format, headerLength, 0, -1, -1, -1, -1, -1);
 }

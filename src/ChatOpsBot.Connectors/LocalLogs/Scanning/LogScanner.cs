@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using ChatOpsBot.Core.Siem;
 using Microsoft.Win32.SafeHandles;
 
 namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
@@ -7,11 +8,15 @@ namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
 /// <summary>
 /// Scans files in parallel: plain files are cut into line-aligned ranges read with positional reads into
 /// pooled buffers (no mapping, so resident memory does not follow file size); gzip files stream whole.
+/// Every file given ends up read in full or with a <see cref="CoverageFile"/> saying why not.
 /// </summary>
-internal sealed class LogScanner(LocalLogFormat format, CsvColumnOptions columns, int maxDegreeOfParallelism, Action<string, string> skipped)
+internal sealed class LogScanner(LocalLogFormat format, CsvColumnOptions columns, int maxDegreeOfParallelism)
 {
     /// <summary>Target size of one range of a plain file; small enough to balance cores, large enough to amortise.</summary>
     public long RangeSize { get; init; } = 16L << 20;
+
+    /// <summary>Bytes a worker reads at once (and the most a header may take); tests make it small to move the boundaries.</summary>
+    public int BufferSize { get; init; } = LineBlockReader.DefaultBufferSize;
 
     public ScanOutcome Scan(IReadOnlyList<string> files, ScanContext context, CancellationToken cancellationToken)
     {
@@ -19,9 +24,19 @@ internal sealed class LogScanner(LocalLogFormat format, CsvColumnOptions columns
         try
         {
             var items = new List<ScanWorkItem>();
+            var scanned = new List<ScannedFile>(files.Count);
             foreach (var path in files)
             {
-                Plan(path, items, handles);
+                var file = new ScannedFile(path);
+                scanned.Add(file);
+                try
+                {
+                    Plan(file, items, handles);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    file.Fail(CoverageFileStatus.Unreadable, $"read failed: {e.Message}");
+                }
             }
 
             // Largest first so that a big gzip file does not start last.
@@ -32,7 +47,7 @@ internal sealed class LogScanner(LocalLogFormat format, CsvColumnOptions columns
             Parallel.ForEach(
                 Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering),
                 options,
-                () => new LineBlockReader(context, format, columns, skipped),
+                () => new LineBlockReader(context, format, columns, BufferSize),
                 (item, _, reader) =>
                 {
                     reader.Run(item, cancellationToken);
@@ -47,7 +62,7 @@ internal sealed class LogScanner(LocalLogFormat format, CsvColumnOptions columns
 
                     reader.Dispose();
                 });
-            return new ScanOutcome(total.Hits, total.Records, total.Malformed, files.Count);
+            return new ScanOutcome(total.Hits, total.Records, total.Malformed, total.InWindow, total.MinTicks, total.MaxTicks, scanned);
         }
         finally
         {
@@ -58,53 +73,77 @@ internal sealed class LogScanner(LocalLogFormat format, CsvColumnOptions columns
         }
     }
 
-    private void Plan(string path, List<ScanWorkItem> items, List<SafeFileHandle> handles)
+    /// <summary>The Zeek log type of a file that holds another log than conn (by its #path or _path), else null.</summary>
+    public static string? OtherZeekType(LogLayout layout, LocalLogFormat configured) =>
+        configured is LocalLogFormat.Auto or LocalLogFormat.ZeekTsv or LocalLogFormat.ZeekJson
+        && layout.ZeekPath is { } path && !path.Equals(ZeekLogTypes.Connections, StringComparison.OrdinalIgnoreCase)
+            ? path.ToLowerInvariant()
+            : null;
+
+    private void Plan(ScannedFile file, List<ScanWorkItem> items, List<SafeFileHandle> handles)
     {
-        SafeFileHandle handle;
-        try
+        var path = file.Path;
+        // A Zeek directory holds http.log, dns.log ... beside conn.log: known by name, they are not even opened.
+        if (format is LocalLogFormat.Auto or LocalLogFormat.ZeekTsv or LocalLogFormat.ZeekJson && ZeekLogTypes.OtherTypeByName(path) is { } named)
         {
-            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            skipped(path, e.Message);
+            file.Ignore(named);
             return;
         }
 
-        var length = RandomAccess.GetLength(handle);
-        var head = ArrayPool<byte>.Shared.Rent((int)Math.Min(LineBlockReader.BufferSize, Math.Max(length, 1)));
+        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        byte[]? head = null;
+        var keep = false;
         try
         {
-            var n = ReadFully(handle, head.AsSpan(0, (int)Math.Min(head.Length, length)), 0);
+            var length = RandomAccess.GetLength(handle);
+            head = ArrayPool<byte>.Shared.Rent((int)Math.Min(BufferSize, Math.Max(length, 1)));
+            var n = ReadFully(handle, head.AsSpan(0, (int)Math.Min(BufferSize, length)), 0);
             if (n >= 2 && head[0] == 0x1F && head[1] == 0x8B)
             {
-                handle.Dispose();
-                items.Add(new ScanWorkItem(path, null, null, 0, length));
+                items.Add(new ScanWorkItem(file, null, null, 0, length));
                 return;
             }
 
-            handles.Add(handle);
             if (!LogLayoutReader.TryRead(head.AsSpan(0, n), n == length, format, columns, out var layout, out var error))
             {
                 if (error is not null)
                 {
-                    skipped(path, error);
+                    file.Fail(CoverageFileStatus.Unusable, error);
                 }
 
+                return; // else empty: read, nothing in it
+            }
+
+            if (OtherZeekType(layout!, format) is { } type)
+            {
+                file.Ignore(type);
                 return;
             }
 
+            keep = true;
             var start = (long)layout!.HeaderLength;
             while (start < length)
             {
                 var end = start + RangeSize >= length ? length : NextLineStart(handle, start + RangeSize, length);
-                items.Add(new ScanWorkItem(path, handle, layout, start, end));
+                items.Add(new ScanWorkItem(file, handle, layout, start, end));
                 start = end;
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(head);
+            if (head is not null)
+            {
+                ArrayPool<byte>.Shared.Return(head);
+            }
+
+            if (keep)
+            {
+                handles.Add(handle);
+            }
+            else
+            {
+                handle.Dispose();
+            }
         }
     }
 

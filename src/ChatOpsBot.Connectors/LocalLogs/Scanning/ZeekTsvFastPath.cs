@@ -19,6 +19,8 @@ internal static class ZeekTsvFastPath
     /// <summary>Bytes at a line start searched for the separators of the wanted columns (two halves of 64).</summary>
     private const int Window = 128;
 
+    private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
+
     /// <summary>Lines starting closer than this to the block end go to the general path (loads stay inside).</summary>
     private const int Margin = Window + 64;
 
@@ -40,7 +42,9 @@ internal static class ZeekTsvFastPath
         var indicators = context.Indicators;
         var exact = indicators.V4Exact;
         long firstSecond = context.FirstWholeSecond, lastSecond = context.LastWholeSecond;
-        long records = 0;
+        long records = 0, inWindow = 0;
+        // The time range seen, in whole seconds: two compares a line; the exact ticks would cost a full parse each.
+        long minSecond = long.MaxValue, maxSecond = long.MinValue;
         var pos = 0;
         // The lookup of each line is done one line later, after its filter words were prefetched: with a large list
         // the filter misses cache, and the wait then overlaps the next line's parsing. Lines are independent, so the
@@ -117,6 +121,9 @@ internal static class ZeekTsvFastPath
                 continue;
             }
 
+            minSecond = Math.Min(minSecond, seconds);
+            maxSecond = Math.Max(maxSecond, seconds);
+
             // The line's end.
             int lineLength;
             if (nlA != 0)
@@ -171,7 +178,9 @@ internal static class ZeekTsvFastPath
             exact.Prefetch(source);
             if (pendingPos >= 0)
             {
-                records += Lookup(block, pendingPos, pendingSource, pendingDestination, layout, context, state);
+                var miss = Lookup(block, pendingPos, pendingSource, pendingDestination, layout, context, state);
+                records += miss;
+                inWindow += miss;
             }
 
             (pendingPos, pendingSource, pendingDestination) = (pos, source, destination);
@@ -180,10 +189,19 @@ internal static class ZeekTsvFastPath
 
         if (pendingPos >= 0)
         {
-            records += Lookup(block, pendingPos, pendingSource, pendingDestination, layout, context, state);
+            var miss = Lookup(block, pendingPos, pendingSource, pendingDestination, layout, context, state);
+            records += miss;
+            inWindow += miss;
         }
 
         state.Records += records;
+        state.InWindow += inWindow;
+        if (minSecond <= maxSecond)
+        {
+            state.Seen(UnixEpochTicks + (minSecond * TimeSpan.TicksPerSecond));
+            state.Seen(UnixEpochTicks + (maxSecond * TimeSpan.TicksPerSecond));
+        }
+
         if (pos < length)
         {
             ZeekTsvParser.ProcessGeneral(block[pos..], layout, context, state);

@@ -29,7 +29,7 @@ internal static class ZeekTsvParser
         var sourceColumn = layout.Source;
         var destinationColumn = layout.Destination;
         var lastColumn = layout.LastCoreColumn;
-        long records = 0, malformed = 0;
+        long records = 0, malformed = 0, inWindow = 0;
         var pos = 0;
         while (pos < block.Length)
         {
@@ -67,11 +67,14 @@ internal static class ZeekTsvParser
                         break;
                     }
 
+                    state.Seen(ticks);
                     if (!context.InWindow(ticks))
                     {
                         skip = true;
                         break;
                     }
+
+                    inWindow++;
                 }
                 else if (f == sourceColumn)
                 {
@@ -116,6 +119,7 @@ internal static class ZeekTsvParser
 
         state.Records += records;
         state.Malformed += malformed;
+        state.InWindow += inWindow;
     }
 
     private static ReadOnlySpan<byte> TrimCr(ReadOnlySpan<byte> field) => field.Length > 0 && field[^1] == (byte)'\r' ? field[..^1] : field;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Playbook.Coverage;
 using ChatOpsBot.Core.Playbook.Engine;
 using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Core.ShiftLogs;
@@ -64,9 +65,7 @@ public sealed class ClosureSection : IPlaybookSection
                 machine.Fire(ClosureTrigger.Began);
                 break;
             case ClosureState.AwaitingCloseApproval:
-                context.Ask(Id, PromptKind.Confirm, run.Ticket is null ? "Close the hunt?" : $"Resolve incident {run.Ticket.Id} and close the hunt?",
-                    [new PromptOption(nameof(ClosureTrigger.ConfirmClose), "Close", OptionStyle.Primary, RequiresApprover: true, RequiredApprovals: context.Options.Approvals.Closure)],
-                    "No compromised host is left open.", RunSummaryLines.Facts(run), suggestion: nameof(ClosureTrigger.ConfirmClose));
+                AskClose(context, run);
                 break;
             case ClosureState.ResolvingIncident:
                 if (run.Ticket is not null)
@@ -99,12 +98,37 @@ public sealed class ClosureSection : IPlaybookSection
                 await context.Ports.ShiftLog.AppendAsync(new ShiftLogEntry(run.Id, context.Now, analysts, RunSummaryLines.Lines(run),
                     run.Closure.FlaggedForPostMortem ? run.Closure.PostMortem : null), cancellationToken).ConfigureAwait(false);
                 context.Record(TimelineEntryKind.Effect, Id, "Shift log written");
-                context.Notify(Id, NotificationKind.Summary, "closure:summary", run.Ticket is null ? "Hunt closed: no C2 traffic" : $"Hunt closed: {run.Ticket.Id} resolved",
+                context.Notify(Id, NotificationKind.Summary, "closure:summary", ClosingTitle(run),
                     run.Closure.FlaggedForPostMortem ? "Flagged for post-mortem." : "", RunSummaryLines.Facts(run));
                 machine.Fire(ClosureTrigger.ShiftLogWritten);
                 break;
         }
     }
+
+    /// <summary>The closing message's headline: clean only when nothing was missed.</summary>
+    public static string ClosingTitle(PlaybookRun run)
+    {
+        var gaps = RunCoverage.Gaps(run).Count;
+        if (run.Ticket is not null)
+            return gaps == 0 ? $"Hunt closed: {run.Ticket.Id} resolved" : $"Hunt closed: {run.Ticket.Id} resolved — {Plural(gaps, "coverage gap")} listed";
+        return gaps == 0 ? "Hunt closed: no C2 traffic" : $"Hunt inconclusive: no incident confirmed, but {Plural(gaps, "coverage gap")}";
+    }
+
+    private void AskClose(SectionContext context, PlaybookRun run)
+    {
+        var gaps = RunCoverage.Gaps(run);
+        var title = run.Ticket is not null ? $"Resolve incident {run.Ticket.Id} and close the hunt?"
+            : gaps.Count == 0 ? "Close the hunt?" : "Close the hunt as inconclusive?";
+        var text = gaps.Count == 0
+            ? "No compromised host is left open."
+            : $"No compromised host is left open, but NOT everything was examined ({Plural(gaps.Count, "gap")} below)."
+              + (run.Ticket is null ? " The run will close as Inconclusive, not as a clean day." : " The gaps go into the ticket and the shift log.");
+        context.Ask(Id, PromptKind.Confirm, title,
+            [new PromptOption(nameof(ClosureTrigger.ConfirmClose), "Close", OptionStyle.Primary, RequiresApprover: true, RequiredApprovals: context.Options.Approvals.Closure)],
+            text, RunSummaryLines.Facts(run), suggestion: nameof(ClosureTrigger.ConfirmClose));
+    }
+
+    private static string Plural(int n, string noun) => $"{n.ToString(CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 
     /// <inheritdoc />
     public bool CanSkip(PlaybookRun run) =>

@@ -28,8 +28,13 @@ public sealed class AnswerProcessor(IRunStore store, PlaybookEngine engine, RunL
             if (!changed) return result;
             try
             {
-                await engine.SaveAndDeliverAsync(run, cancellationToken).ConfigureAwait(false);
-                if (result.Outcome == AnswerOutcome.Accepted) Accepted(run, open!);
+                await engine.SaveAndDeliverAsync(run, force: false, cancellationToken).ConfigureAwait(false);
+                if (result.Outcome == AnswerOutcome.Accepted)
+                {
+                    Accepted(run, open!);
+                    // Only now: a save lost to a crash or a concurrent answer must not have been logged as answered.
+                    logger.LogInformation("Run {RunId}: prompt {PromptId} answered {Option} by {Actor}", run.Id, open!.Id, answer.Option, answer.Actor.Id);
+                }
                 return result;
             }
             catch (RunConcurrencyException) when (attempt < MaxConflictRetries)
@@ -98,7 +103,11 @@ public sealed class AnswerProcessor(IRunStore store, PlaybookEngine engine, RunL
         run.Prompt = null;
         if (StepFailure.IsEngineOption(option.Value))
         {
-            if (option.Value == StepFailure.Abandon) run.State = RunState.Abandoned;
+            if (option.Value == StepFailure.Abandon)
+            {
+                run.State = RunState.Abandoned;
+                run.FinishedAt = context.Now;
+            }
             if (option.Value == StepFailure.Skip)
             {
                 var section = engine.Sections[prompt.Section];
@@ -107,8 +116,13 @@ public sealed class AnswerProcessor(IRunStore store, PlaybookEngine engine, RunL
                     run.Prompt = prompt;
                     return (new AnswerResult(AnswerOutcome.Stale, "That step can no longer be skipped; nothing was changed.", prompt), false);
                 }
+                var by = string.Join(", ", answeredBy.Select(a => a.DisplayName));
+                run.SkippedSteps.Add(new SkippedStep
+                {
+                    Section = prompt.Section.ToString(), Step = SectionStates.Of(run, prompt.Section), Error = StepFailure.ErrorOf(prompt), By = by, At = context.Now,
+                });
                 section.Skip(context);
-                context.Record(TimelineEntryKind.Effect, prompt.Section, $"Step skipped by {string.Join(", ", answeredBy.Select(a => a.DisplayName))}");
+                context.Record(TimelineEntryKind.Effect, prompt.Section, $"Step skipped by {by}");
             }
         }
         else if (!engine.Sections[prompt.Section].Answer(context, new SectionAnswer(prompt, option, text, answeredBy)))
@@ -126,7 +140,6 @@ public sealed class AnswerProcessor(IRunStore store, PlaybookEngine engine, RunL
             Closure = new PromptClosure(prompt, option.Label, text, answeredBy, context.Now, answer.Automatic),
         });
         if (run.State != RunState.Abandoned) run.State = RunState.Running;
-        logger.LogInformation("Run {RunId}: prompt {PromptId} answered {Option} by {Actor}", run.Id, prompt.Id, option.Value, answer.Actor.Id);
         return (new AnswerResult(AnswerOutcome.Accepted, $"Recorded: {value}."), true);
     }
 

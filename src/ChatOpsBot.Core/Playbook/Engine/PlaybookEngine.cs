@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Playbook.Coverage;
 using ChatOpsBot.Core.Runs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -75,18 +76,20 @@ public sealed class PlaybookEngine(
         using var scope = logger.BeginScope(RunScope(runId));
         using var _ = await locks.AcquireAsync(runId, cancellationToken).ConfigureAwait(false);
         var run = await store.FindAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw new KeyNotFoundException($"No run {runId}.");
-        await DeliverAsync(run, cancellationToken).ConfigureAwait(false);
+        run = await DeliverAsync(run, force: false, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < MaxStepsPerAdvance && run.Prompt is null && run.State is RunState.Running or RunState.AwaitingAnswer; i++)
         {
             var section = SectionScheduler.Next(run, _sections);
             if (section is null)
             {
-                run.State = RunState.Resolved;
+                run.State = RunCoverage.FinalState(run);
+                run.FinishedAt = clock.GetUtcNow();
+                Number(run);
                 await store.SaveAsync(run, cancellationToken).ConfigureAwait(false);
                 metrics.RunSaved(run);
                 metrics.RunFinished(run);
-                await DeliverAsync(run, cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("Run {RunId} resolved", run.Id);
+                run = await DeliverAsync(run, force: false, cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("Run {RunId} finished: {State} ({Gaps} coverage gaps)", run.Id, run.State, RunCoverage.Gaps(run).Count);
                 break;
             }
             run = await StepAsync(run, section, cancellationToken).ConfigureAwait(false);
@@ -97,17 +100,44 @@ public sealed class PlaybookEngine(
     /// <summary>Re-delivers what a crash left undelivered and shows the open prompt again, then advances.</summary>
     public async Task<PlaybookRun> ResumeAsync(string runId, CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope(RunScope(runId));
-        using (await locks.AcquireAsync(runId, cancellationToken).ConfigureAwait(false))
-        {
-            var run = await store.FindAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw new KeyNotFoundException($"No run {runId}.");
-            if (run.Prompt is not null && run.Outbox.All(m => m.Prompt?.Id != run.Prompt.Id))
-            {
-                run.Outbox.Add(new OutboxMessage { Key = $"{run.Prompt.Id}:resume:{run.Version}", Kind = OutboxKind.Ask, Prompt = run.Prompt });
-                await SaveAndDeliverAsync(run, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        await ReaskAsync(runId, cancellationToken).ConfigureAwait(false);
         return await AdvanceAsync(runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="ResumeAsync"/>, for a caller that leaves the advance to the work queue: shows the
+    /// open prompt again and delivers the outbox at once, past any back-off or an earlier give-up. Returns false when
+    /// there is no such run.
+    /// </summary>
+    public async Task<bool> ReaskAsync(string runId, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(RunScope(runId));
+        using var _ = await locks.AcquireAsync(runId, cancellationToken).ConfigureAwait(false);
+        var run = await store.FindAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (run is null) return false;
+        if (run.Prompt is not null && run.Outbox.All(m => m.Prompt?.Id != run.Prompt.Id))
+        {
+            run.Outbox.Add(new OutboxMessage { Key = $"{run.Prompt.Id}:resume:{run.Version}", Kind = OutboxKind.Ask, Prompt = run.Prompt });
+            await SaveAndDeliverAsync(run, force: true, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await DeliverAsync(run, force: true, cancellationToken).ConfigureAwait(false);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Delivers what waits in the run's outbox (a failed post whose retry is due, or messages a replica saved and died
+    /// before posting); the outbox worker calls it for runs the database lists as having undelivered messages.
+    /// </summary>
+    public async Task DeliverPendingAsync(string runId, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(RunScope(runId));
+        using var _ = await locks.AcquireAsync(runId, cancellationToken).ConfigureAwait(false);
+        var run = await store.FindAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (run is null || run.Outbox.Count == 0) return;
+        await DeliverAsync(run, force: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -125,7 +155,7 @@ public sealed class PlaybookEngine(
         run.Outbox.Add(new OutboxMessage { Key = $"{prompt.Id}:reminder", Kind = OutboxKind.Ask, Prompt = run.Prompt });
         try
         {
-            await SaveAndDeliverAsync(run, cancellationToken).ConfigureAwait(false);
+            await SaveAndDeliverAsync(run, force: false, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RunConcurrencyException)
@@ -147,31 +177,67 @@ public sealed class PlaybookEngine(
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(e, "Run {RunId}: {Section} step failed", run.Id, section.Id);
+            if (FailureKinds.IsBug(e)) logger.LogError(e, "Run {RunId}: {Section} step failed", run.Id, section.Id);
+            else
+            {
+                // An outside system failing is expected: one line for the operator, the stack trace only at Debug.
+                logger.LogWarning("Run {RunId}: {Section} step failed: {Error}", run.Id, section.Id, e.Message);
+                logger.LogDebug(e, "Run {RunId}: {Section} step failure details", run.Id, section.Id);
+            }
             metrics.StepFailed(section.Id);
             // Drop the half-done step: the saved run is the truth; the step is retried from there.
             run = await store.FindAsync(run.Id, cancellationToken).ConfigureAwait(false) ?? run;
             StepFailure.Ask(ContextFor(run), section.Id, e, section.CanSkip(run));
         }
         run.State = run.Prompt is null ? RunState.Running : RunState.AwaitingAnswer;
-        await SaveAndDeliverAsync(run, cancellationToken).ConfigureAwait(false);
-        return run;
+        return await SaveAndDeliverAsync(run, force: false, cancellationToken).ConfigureAwait(false);
     }
 
-    internal async Task SaveAndDeliverAsync(PlaybookRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves <paramref name="run"/> (a conflict throws <see cref="RunConcurrencyException"/>: nothing was saved), then
+    /// delivers its outbox. Returns the run to go on with: <paramref name="run"/>, or a fresh copy when another replica
+    /// saved it while the outbox was delivered.
+    /// </summary>
+    internal async Task<PlaybookRun> SaveAndDeliverAsync(PlaybookRun run, bool force, CancellationToken cancellationToken)
     {
+        Number(run);
         await store.SaveAsync(run, cancellationToken).ConfigureAwait(false);
         metrics.RunSaved(run);
-        await DeliverAsync(run, cancellationToken).ConfigureAwait(false);
+        return await DeliverAsync(run, force, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The logging scope that puts the run id on every event logged while working on the run.</summary>
     internal static Dictionary<string, object> RunScope(string runId) => new(StringComparer.Ordinal) { ["RunId"] = runId };
 
-    private async Task DeliverAsync(PlaybookRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers the outbox and saves the shorter outbox. The delivered messages are marked in their claims, so when
+    /// another replica saved the run meanwhile the save is not needed for correctness: the run is read again and the
+    /// fresh copy delivers (skipping what is delivered) and is trimmed instead.
+    /// </summary>
+    private async Task<PlaybookRun> DeliverAsync(PlaybookRun run, bool force, CancellationToken cancellationToken)
     {
-        if (await outbox.DeliverAsync(run, cancellationToken).ConfigureAwait(false))
-            await store.SaveAsync(run, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (!await outbox.DeliverAsync(run, force, cancellationToken).ConfigureAwait(false)) return run;
+            try
+            {
+                await store.SaveAsync(run, cancellationToken).ConfigureAwait(false);
+                metrics.RunSaved(run);
+                return run;
+            }
+            catch (RunConcurrencyException) when (attempt < 3)
+            {
+                logger.LogDebug("Run {RunId}: saved elsewhere while its outbox was delivered; reading it again", run.Id);
+                run = await store.FindAsync(run.Id, cancellationToken).ConfigureAwait(false) ?? run;
+            }
+        }
+    }
+
+    /// <summary>Numbers the messages queued since the last save, so every replica delivers a run's messages in one order.</summary>
+    private static void Number(PlaybookRun run)
+    {
+        foreach (var message in run.Outbox)
+            if (message.Seq == 0) message.Seq = ++run.OutboxSequence;
     }
 
     private static string Fingerprint(PlaybookRun run) =>

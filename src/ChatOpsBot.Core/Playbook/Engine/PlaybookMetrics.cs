@@ -18,8 +18,14 @@ public sealed class PlaybookMetrics : IDisposable
     private readonly Counter<long> _started;
     private readonly Counter<long> _resolved;
     private readonly Counter<long> _abandoned;
+    private readonly Counter<long> _inconclusive;
     private readonly Histogram<double> _promptWait;
     private readonly Counter<long> _stepFailures;
+    private readonly Counter<long> _delivered;
+    private readonly Counter<long> _deliveryFailures;
+    private readonly Counter<long> _deliveryGaveUp;
+    private readonly Counter<long> _inboxReceived;
+    private int _failingRuns;
     private readonly ConcurrentDictionary<string, RunState> _openRuns = new(StringComparer.Ordinal);
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or on a meter of its own when there is none.</summary>
@@ -29,10 +35,17 @@ public sealed class PlaybookMetrics : IDisposable
         _started = meter.CreateCounter<long>("chatopsbot.runs.started", "{run}", "Playbook runs started.");
         _resolved = meter.CreateCounter<long>("chatopsbot.runs.resolved", "{run}", "Playbook runs resolved.");
         _abandoned = meter.CreateCounter<long>("chatopsbot.runs.abandoned", "{run}", "Playbook runs abandoned after a failed step.");
+        _inconclusive = meter.CreateCounter<long>("chatopsbot.runs.inconclusive", "{run}", "Playbook runs closed without an incident while their coverage had gaps.");
         meter.CreateObservableGauge("chatopsbot.runs.open", ObserveOpenRuns, "{run}", "Open runs this process last saved, by state.");
         _promptWait = meter.CreateHistogram("chatopsbot.prompt.wait.duration", "s", "Time from a prompt being opened to its accepted answer.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 5, 15, 60, 300, 900, 1800, 3600, 4 * 3600, 12 * 3600, 24 * 3600] });
         _stepFailures = meter.CreateCounter<long>("chatopsbot.section.step.failures", "{failure}", "Section steps that threw and were offered to the analyst for retry.");
+        _delivered = meter.CreateCounter<long>("chatopsbot.outbox.delivered", "{message}", "Outbox messages delivered to their channel.");
+        _deliveryFailures = meter.CreateCounter<long>("chatopsbot.outbox.delivery.failures", "{attempt}", "Failed attempts to deliver an outbox message (retried with back-off).");
+        _deliveryGaveUp = meter.CreateCounter<long>("chatopsbot.outbox.gave_up", "{message}", "Outbox messages whose retries stopped after Outbox:GiveUpAfter.");
+        meter.CreateObservableGauge("chatopsbot.outbox.failing_runs", () => Volatile.Read(ref _failingRuns), "{run}",
+            "Runs whose chat delivery gave up (\"delivery failing\"), as this replica last counted them in the database.");
+        _inboxReceived = meter.CreateCounter<long>("chatopsbot.inbox.received", "{answer}", "Inbound answers and commands written to the inbox before they were acknowledged.");
     }
 
     /// <summary>A run was created.</summary>
@@ -52,6 +65,7 @@ public sealed class PlaybookMetrics : IDisposable
         ArgumentNullException.ThrowIfNull(run);
         if (run.State == RunState.Resolved) _resolved.Add(1, Channel(run));
         else if (run.State == RunState.Abandoned) _abandoned.Add(1, Channel(run));
+        else if (run.State == RunState.Inconclusive) _inconclusive.Add(1, Channel(run));
     }
 
     /// <summary>An answer to a prompt of <paramref name="section"/> was accepted after <paramref name="wait"/>.</summary>
@@ -60,6 +74,23 @@ public sealed class PlaybookMetrics : IDisposable
 
     /// <summary>A step of <paramref name="section"/> failed.</summary>
     public void StepFailed(PlaybookSection section) => _stepFailures.Add(1, new KeyValuePair<string, object?>("section", section.ToString()));
+
+    /// <summary>An outbox message reached <paramref name="channel"/>.</summary>
+    public void Delivered(string channel) => _delivered.Add(1, new KeyValuePair<string, object?>("channel", channel));
+
+    /// <summary>An attempt to deliver to <paramref name="channel"/> failed; <paramref name="gaveUp"/> when retries stop.</summary>
+    public void DeliveryFailed(string channel, bool gaveUp)
+    {
+        var tag = new KeyValuePair<string, object?>("channel", channel);
+        _deliveryFailures.Add(1, tag);
+        if (gaveUp) _deliveryGaveUp.Add(1, tag);
+    }
+
+    /// <summary>How many runs show "delivery failing" (counted by the outbox worker).</summary>
+    public void FailingRuns(int count) => Volatile.Write(ref _failingRuns, count);
+
+    /// <summary>An inbound answer or command was written to the inbox.</summary>
+    public void InboxReceived(string channel) => _inboxReceived.Add(1, new KeyValuePair<string, object?>("channel", channel));
 
     /// <inheritdoc />
     public void Dispose() => _ownedMeter?.Dispose();

@@ -13,7 +13,7 @@ namespace ChatOpsBot.Core.Playbook.Engine;
 /// <summary>Registers the playbook: sections, engine, answer processing. Ports and options binding come from the host.</summary>
 public static class PlaybookServiceCollectionExtensions
 {
-    /// <summary>Adds the six sections and the engine.</summary>
+    /// <summary>Adds the six sections and the engine. <see cref="Inbox.AnswerInbox"/> needs a work queue and an inbox store, so the host adds it.</summary>
     public static IServiceCollection AddPlaybook(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -30,6 +30,10 @@ public static class PlaybookServiceCollectionExtensions
             sp.GetRequiredService<ShiftLogs.IShiftLog>(), sp.GetRequiredService<Exports.ICsvExporter>()));
         services.AddSingleton<FeedCache>();
         services.AddSingleton<RunLocks>();
+        services.AddOptions<Outbox.OutboxOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Outbox.OutboxOptions>, Outbox.OutboxOptionsValidator>());
+        // In memory unless the storage layer registers claims in the database (which every replica shares).
+        services.TryAddSingleton<Outbox.IOutboxClaims, Outbox.InProcessOutboxClaims>();
         services.AddSingleton<OutboxDelivery>();
         services.TryAddSingleton(sp => new PlaybookMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<PlaybookEngine>();

@@ -19,6 +19,12 @@ public static class StepFailure
     /// <summary>Option: stop the run (it stays on record as Abandoned).</summary>
     public const string Abandon = "AbandonRun";
 
+    /// <summary>The error a step-failure prompt reports (its "Error" fact), or "" for other prompts.</summary>
+    public static string ErrorOf(Prompt prompt) => prompt.Facts.FirstOrDefault(f => f.Label == "Error")?.Value ?? "";
+
+    /// <summary>True for a prompt that asks what to do about a failed step.</summary>
+    public static bool IsFailurePrompt(Prompt prompt) => prompt.FindOption(Retry) is not null;
+
     /// <summary>True for the engine's own options.</summary>
     public static bool IsEngineOption(string value) => value is Retry or Skip or Abandon;
 

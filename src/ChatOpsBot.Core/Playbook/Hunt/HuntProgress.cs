@@ -1,4 +1,6 @@
 using ChatOpsBot.Core.Feeds;
+using ChatOpsBot.Core.Runs;
+using ChatOpsBot.Core.Siem;
 
 namespace ChatOpsBot.Core.Playbook.Hunt;
 
@@ -17,6 +19,10 @@ public sealed class HuntProgress
     public int InvalidLineCount { get; set; }
     /// <summary>Records the SIEM looked at.</summary>
     public long RecordsScanned { get; set; }
+    /// <summary>What the hunt query examined (null before the query ran, or when the SIEM did not say).</summary>
+    public SiemCoverage? Coverage { get; set; }
+    /// <summary>Gaps found when the feed was loaded and the query ran (judged against the window at that time).</summary>
+    public List<CoverageGap> Gaps { get; set; } = [];
 
     /// <summary>How many bad lines are kept on the run (the count is always exact).</summary>
     public const int MaxKeptInvalidLines = 200;

@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Playbook.Coverage;
 using ChatOpsBot.Core.Playbook.Engine;
 using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Core.Siem;
@@ -44,7 +45,7 @@ public sealed class HuntSection : IPlaybookSection
             case HuntState.NotStarted:
                 context.Notify(Id, NotificationKind.Progress, "hunt:start", "C2 hunt started",
                     "Loading the known-C2 feed and querying the SIEM.",
-                    [new Fact("Feed", run.Settings.Feed), new Fact("Window", Window(run))]);
+                    [new Fact("Feed", FeedNames.Display(run.Settings.Feed)), new Fact("Window", Window(run))]);
                 machine.Fire(HuntTrigger.Started);
                 break;
             case HuntState.LoadingFeed:
@@ -90,6 +91,10 @@ public sealed class HuntSection : IPlaybookSection
         run.Hunt.IndicatorCount = feed.Indicators.Count;
         run.Hunt.InvalidLineCount = feed.InvalidLines.Count;
         run.Hunt.InvalidLines = feed.InvalidLines.Take(HuntProgress.MaxKeptInvalidLines).ToList();
+        run.Hunt.Gaps.RemoveAll(g => g.Kind == CoverageGapKind.NoIndicators);
+        if (feed.Indicators.Count == 0)
+            run.Hunt.Gaps.Add(new CoverageGap(nameof(PlaybookSection.Hunt), CoverageGapKind.NoIndicators,
+                $"Hunt: the feed {FeedNames.Display(run.Settings.Feed)} yielded no valid indicator ({feed.InvalidLines.Count} unreadable line(s)): nothing was looked for."));
         var facts = new List<Fact>
         {
             new("Format", feed.Format.ToString()),
@@ -109,13 +114,22 @@ public sealed class HuntSection : IPlaybookSection
             new SiemQuery(feed.Indicators, run.Settings.WindowFrom, run.Settings.WindowTo, QueryPurpose.Hunt), cancellationToken).ConfigureAwait(false);
         context.Feeds.Forget(run.Id);
         run.Hunt.RecordsScanned = result.RecordsScanned;
+        run.Hunt.Coverage = result.Coverage;
+        run.Hunt.Gaps.RemoveAll(g => g.Kind != CoverageGapKind.NoIndicators);
+        run.Hunt.Gaps.AddRange(QueryCoverage.Gaps(result.Coverage, run.Settings.WindowFrom, run.Settings.WindowTo,
+            context.Options.CoverageTolerance, PlaybookSection.Hunt, "Hunt"));
         run.Hits = result.Hits.Select(h => HitRecord.From(h, HitOrigin.Hunt)).ToList();
         foreach (var ip in run.Hits.GroupBy(h => h.RemoteIp).OrderByDescending(g => g.Sum(h => h.Connections)).Select(g => g.Key))
             run.RemoteIps.Add(new RemoteIpCase { Ip = ip, Origin = HitOrigin.Hunt });
-        if (run.Hits.Count == 0)
+        if (run.Hits.Count == 0 && run.Hunt.Gaps.Count == 0)
             context.Notify(PlaybookSection.Hunt, NotificationKind.Finding, "hunt:nothing", "No C2 traffic found",
-                $"No traffic to any of the {run.Hunt.IndicatorCount} feed indicators in the window.",
-                [new Fact("Window", Window(run)), new Fact("Records scanned", result.RecordsScanned.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+                $"No traffic to any of the {run.Hunt.IndicatorCount} feed indicators in the window; every log was read.",
+                [new Fact("Window", Window(run)), new Fact("Examined", QueryCoverage.Summary(result.Coverage))]);
+        else if (run.Hits.Count == 0)
+            context.Notify(PlaybookSection.Hunt, NotificationKind.Finding, "hunt:nothing", "No C2 traffic in what was examined — coverage has gaps",
+                "Nothing matched, but the hunt did not look at everything it was asked to: this is not a clean day until the gaps are closed.",
+                [new Fact("Window", Window(run)), new Fact("Examined", QueryCoverage.Summary(result.Coverage)),
+                 .. run.Hunt.Gaps.Select(g => new Fact("Not examined", g.Text))]);
     }
 
     private static void PostFindings(SectionContext context)
@@ -125,7 +139,8 @@ public sealed class HuntSection : IPlaybookSection
         context.Notify(PlaybookSection.Hunt, NotificationKind.Finding, "hunt:hits",
             $"C2 traffic: {run.Hits.Count} hit(s) from {hosts} host(s) to {run.RemoteIps.Count} feed IP(s)",
             "Each remote IP is validated next.",
-            [new Fact("Window", Window(run)), new Fact("Records scanned", run.Hunt.RecordsScanned.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            [new Fact("Window", Window(run)), new Fact("Examined", QueryCoverage.Summary(run.Hunt.Coverage)),
+             .. run.Hunt.Gaps.Select(g => new Fact("Not examined", g.Text))],
             HitTables.Table(run.Hits), HitTables.Csv(run.Hits, context.Ports.Csv, $"{run.Id}-hunt-hits.csv"));
     }
 

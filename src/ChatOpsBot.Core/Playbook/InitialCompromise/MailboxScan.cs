@@ -13,9 +13,12 @@ internal sealed class MailboxScan
     public async Task ScanAsync(SectionContext context, UserMailCase user, CancellationToken cancellationToken)
     {
         var run = context.Run;
-        // The run's window end is "now" for a live run and the data's own time for a replay, so both read the same mails.
-        var since = run.Settings.WindowTo.AddDays(-context.Options.MailLookbackDays);
-        var mails = await context.Ports.Mailbox.ListRecentAsync(user.User, since, cancellationToken).ConfigureAwait(false);
+        // The run's window end is "now" for a live run and the data's own time for a replay, so both read the same mails:
+        // [end - MailLookbackDays, end], the end enforced here too in case a mailbox does not bound its search.
+        var until = run.Settings.WindowTo;
+        var since = until.AddDays(-context.Options.MailLookbackDays);
+        var listed = await context.Ports.Mailbox.ListRecentAsync(user.User, since, until, cancellationToken).ConfigureAwait(false);
+        var mails = listed.Where(m => m.Received >= since && m.Received <= until).ToList();
         var withContent = mails.Where(m => m.Attachments.Count > 0 || m.Links.Count > 0).ToList();
         var flagged = 0;
         using var progress = new IntelLookupProgress(context, PlaybookSection.InitialCompromise, 0,

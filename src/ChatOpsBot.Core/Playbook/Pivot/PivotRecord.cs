@@ -1,3 +1,6 @@
+using ChatOpsBot.Core.Runs;
+using ChatOpsBot.Core.Siem;
+
 namespace ChatOpsBot.Core.Playbook.Pivot;
 
 /// <summary>What one pivot did.</summary>
@@ -13,4 +16,8 @@ public sealed class PivotRecord
     public int Hits { get; set; }
     /// <summary>The analyst skipped it.</summary>
     public bool Skipped { get; set; }
+    /// <summary>What the pivot query examined (null before it ran, or when the SIEM did not say).</summary>
+    public SiemCoverage? Coverage { get; set; }
+    /// <summary>Gaps of the pivot query.</summary>
+    public List<CoverageGap> Gaps { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Playbook.Coverage;
 using ChatOpsBot.Core.Playbook.Engine;
 using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Core.Siem;
@@ -196,10 +197,16 @@ public sealed class PivotSection : IPlaybookSection
         foreach (var ip in fresh.Select(h => h.RemoteIp).Distinct())
             run.RemoteIps.Add(new RemoteIpCase { Ip = ip, Origin = HitOrigin.Pivot });
         current.Pivoted = true;
-        CurrentRecord(run).Hits = fresh.Count;
+        var record = CurrentRecord(run);
+        record.Hits = fresh.Count;
+        record.Coverage = result.Coverage;
+        record.Gaps = QueryCoverage.Gaps(result.Coverage, run.Settings.WindowFrom, run.Settings.WindowTo,
+            context.Options.CoverageTolerance, PlaybookSection.Pivot, $"Pivot on {current.Ip}");
         if (fresh.Count == 0)
-            context.Notify(Id, NotificationKind.Finding, $"pivot:hits:{current.Ip}", $"Pivot on {current.Ip}: no new hits",
-                $"{run.Pivot.Indicators.Count} IPv4 indicators queried.");
+            context.Notify(Id, NotificationKind.Finding, $"pivot:hits:{current.Ip}",
+                record.Gaps.Count == 0 ? $"Pivot on {current.Ip}: no new hits" : $"Pivot on {current.Ip}: no new hits in what was examined — coverage has gaps",
+                $"{run.Pivot.Indicators.Count} IPv4 indicators queried.",
+                [new Fact("Examined", QueryCoverage.Summary(result.Coverage)), .. record.Gaps.Select(g => new Fact("Not examined", g.Text))]);
         else
             context.Notify(Id, NotificationKind.Finding, $"pivot:hits:{current.Ip}",
                 $"Pivot on {current.Ip}: {fresh.Count} new hit(s) to {fresh.Select(h => h.RemoteIp).Distinct().Count()} IP(s)",

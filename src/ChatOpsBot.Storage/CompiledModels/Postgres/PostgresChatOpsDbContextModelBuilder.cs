@@ -12,29 +12,40 @@ namespace ChatOpsBot.Storage.CompiledModels.Postgres
     public partial class PostgresChatOpsDbContextModel
     {
         private PostgresChatOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e6531347-1d4c-4fe4-ab23-5fb7b3bc44bb"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("49eb2f23-6351-4025-9205-9dec4441799f"), entityTypeCount: 12)
         {
         }
 
         partial void Initialize()
         {
             var channelStateRow = ChannelStateRowEntityType.Create(this);
+            var inboxRow = InboxRowEntityType.Create(this);
+            var intelVerdictRow = IntelVerdictRowEntityType.Create(this);
+            var outboxClaimRow = OutboxClaimRowEntityType.Create(this);
+            var quotaGrantRow = QuotaGrantRowEntityType.Create(this);
             var runEntryRow = RunEntryRowEntityType.Create(this);
             var runRow = RunRowEntityType.Create(this);
             var ticketAttachmentRow = TicketAttachmentRowEntityType.Create(this);
             var ticketCommentRow = TicketCommentRowEntityType.Create(this);
+            var ticketObservableRow = TicketObservableRowEntityType.Create(this);
             var ticketRow = TicketRowEntityType.Create(this);
             var workItemRow = WorkItemRowEntityType.Create(this);
 
             RunEntryRowEntityType.CreateForeignKey1(runEntryRow, runRow);
             TicketAttachmentRowEntityType.CreateForeignKey1(ticketAttachmentRow, ticketRow);
             TicketCommentRowEntityType.CreateForeignKey1(ticketCommentRow, ticketRow);
+            TicketObservableRowEntityType.CreateForeignKey1(ticketObservableRow, ticketRow);
 
             ChannelStateRowEntityType.CreateAnnotations(channelStateRow);
+            InboxRowEntityType.CreateAnnotations(inboxRow);
+            IntelVerdictRowEntityType.CreateAnnotations(intelVerdictRow);
+            OutboxClaimRowEntityType.CreateAnnotations(outboxClaimRow);
+            QuotaGrantRowEntityType.CreateAnnotations(quotaGrantRow);
             RunEntryRowEntityType.CreateAnnotations(runEntryRow);
             RunRowEntityType.CreateAnnotations(runRow);
             TicketAttachmentRowEntityType.CreateAnnotations(ticketAttachmentRow);
             TicketCommentRowEntityType.CreateAnnotations(ticketCommentRow);
+            TicketObservableRowEntityType.CreateAnnotations(ticketObservableRow);
             TicketRowEntityType.CreateAnnotations(ticketRow);
             WorkItemRowEntityType.CreateAnnotations(workItemRow);
 

@@ -21,8 +21,8 @@ namespace ChatOpsBot.Storage.CompiledModels.Postgres
                 "ChatOpsBot.Storage.Runs.RunRow",
                 typeof(RunRow),
                 baseEntityType,
-                propertyCount: 11,
-                unnamedIndexCount: 1,
+                propertyCount: 13,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -33,6 +33,14 @@ namespace ChatOpsBot.Storage.CompiledModels.Postgres
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 100);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var channel = runtimeEntityType.AddProperty(
+                "Channel",
+                typeof(string),
+                propertyInfo: typeof(RunRow).GetProperty("Channel", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RunRow).GetField("<Channel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 40);
+            channel.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var closedPromptCount = runtimeEntityType.AddProperty(
                 "ClosedPromptCount",
@@ -73,6 +81,14 @@ namespace ChatOpsBot.Storage.CompiledModels.Postgres
                 fieldInfo: typeof(RunRow).GetField("<HitCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             hitCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var outboxCount = runtimeEntityType.AddProperty(
+                "OutboxCount",
+                typeof(int),
+                propertyInfo: typeof(RunRow).GetProperty("OutboxCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RunRow).GetField("<OutboxCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            outboxCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var section = runtimeEntityType.AddProperty(
                 "Section",
@@ -122,6 +138,9 @@ namespace ChatOpsBot.Storage.CompiledModels.Postgres
 
             var index = runtimeEntityType.AddIndex(
                 new[] { createdAt });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { outboxCount });
 
             return runtimeEntityType;
         }

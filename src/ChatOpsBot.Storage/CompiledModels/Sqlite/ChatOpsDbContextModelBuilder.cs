@@ -11,29 +11,40 @@ namespace ChatOpsBot.Storage.CompiledModels.Sqlite
     public partial class ChatOpsDbContextModel
     {
         private ChatOpsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5ae9cc47-e171-41c3-8378-94fb0a62ffeb"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("9eee5c17-26e8-45a3-992d-130fd1945ae9"), entityTypeCount: 12)
         {
         }
 
         partial void Initialize()
         {
             var channelStateRow = ChannelStateRowEntityType.Create(this);
+            var inboxRow = InboxRowEntityType.Create(this);
+            var intelVerdictRow = IntelVerdictRowEntityType.Create(this);
+            var outboxClaimRow = OutboxClaimRowEntityType.Create(this);
+            var quotaGrantRow = QuotaGrantRowEntityType.Create(this);
             var runEntryRow = RunEntryRowEntityType.Create(this);
             var runRow = RunRowEntityType.Create(this);
             var ticketAttachmentRow = TicketAttachmentRowEntityType.Create(this);
             var ticketCommentRow = TicketCommentRowEntityType.Create(this);
+            var ticketObservableRow = TicketObservableRowEntityType.Create(this);
             var ticketRow = TicketRowEntityType.Create(this);
             var workItemRow = WorkItemRowEntityType.Create(this);
 
             RunEntryRowEntityType.CreateForeignKey1(runEntryRow, runRow);
             TicketAttachmentRowEntityType.CreateForeignKey1(ticketAttachmentRow, ticketRow);
             TicketCommentRowEntityType.CreateForeignKey1(ticketCommentRow, ticketRow);
+            TicketObservableRowEntityType.CreateForeignKey1(ticketObservableRow, ticketRow);
 
             ChannelStateRowEntityType.CreateAnnotations(channelStateRow);
+            InboxRowEntityType.CreateAnnotations(inboxRow);
+            IntelVerdictRowEntityType.CreateAnnotations(intelVerdictRow);
+            OutboxClaimRowEntityType.CreateAnnotations(outboxClaimRow);
+            QuotaGrantRowEntityType.CreateAnnotations(quotaGrantRow);
             RunEntryRowEntityType.CreateAnnotations(runEntryRow);
             RunRowEntityType.CreateAnnotations(runRow);
             TicketAttachmentRowEntityType.CreateAnnotations(ticketAttachmentRow);
             TicketCommentRowEntityType.CreateAnnotations(ticketCommentRow);
+            TicketObservableRowEntityType.CreateAnnotations(ticketObservableRow);
             TicketRowEntityType.CreateAnnotations(ticketRow);
             WorkItemRowEntityType.CreateAnnotations(workItemRow);
 

@@ -20,8 +20,8 @@ namespace ChatOpsBot.Storage.CompiledModels.Sqlite
                 "ChatOpsBot.Storage.Runs.RunRow",
                 typeof(RunRow),
                 baseEntityType,
-                propertyCount: 11,
-                unnamedIndexCount: 1,
+                propertyCount: 13,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -31,6 +31,13 @@ namespace ChatOpsBot.Storage.CompiledModels.Sqlite
                 fieldInfo: typeof(RunRow).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 100);
+
+            var channel = runtimeEntityType.AddProperty(
+                "Channel",
+                typeof(string),
+                propertyInfo: typeof(RunRow).GetProperty("Channel", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RunRow).GetField("<Channel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 40);
 
             var closedPromptCount = runtimeEntityType.AddProperty(
                 "ClosedPromptCount",
@@ -66,6 +73,13 @@ namespace ChatOpsBot.Storage.CompiledModels.Sqlite
                 propertyInfo: typeof(RunRow).GetProperty("HitCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RunRow).GetField("<HitCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var outboxCount = runtimeEntityType.AddProperty(
+                "OutboxCount",
+                typeof(int),
+                propertyInfo: typeof(RunRow).GetProperty("OutboxCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RunRow).GetField("<OutboxCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var section = runtimeEntityType.AddProperty(
                 "Section",
@@ -110,6 +124,9 @@ namespace ChatOpsBot.Storage.CompiledModels.Sqlite
 
             var index = runtimeEntityType.AddIndex(
                 new[] { createdAt });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { outboxCount });
 
             return runtimeEntityType;
         }

@@ -16,11 +16,14 @@ public sealed class PlaybookBranchTests
     {
         var world = Demo();
         world.Intel.Ips[Ips.HuntC2] = new IpIntel(Verdict.Harmless, [], "fake-otx");
+        world.Intel.Ips[Ips.Benign] = new IpIntel(Verdict.Harmless, [], "fake-otx");
         var bot = world.StartBot();
 
         var run = await bot.RunAutoAsync((await bot.StartAsync()).Id);
 
+        // Intel spoke about every IP and the SIEM read everything: a clean "no C2 traffic".
         Assert.Equal(RunState.Resolved, run.State);
+        Assert.Empty(Core.Playbook.Coverage.RunCoverage.Gaps(run));
         Assert.Null(run.Ticket);
         Assert.Empty(world.Ticketing.Calls);
         Assert.Empty(run.Hosts);

@@ -76,7 +76,7 @@ public sealed class StepFailureTests
     }
 
     [Fact]
-    public async Task AnswerAsync_SkipAfterSiemDownForGood_ResolvesTheRunWithNothingFound()
+    public async Task AnswerAsync_SkipAfterSiemDownForGood_ClosesInconclusiveNamingTheSkippedStep()
     {
         var world = Demo();
         world.Siem.FailNext(1);
@@ -87,7 +87,13 @@ public sealed class StepFailureTests
         run = await bot.RunAutoAsync(run.Id);
 
         Assert.Equal(Core.Dialog.AnswerOutcome.Accepted, skip.Outcome);
-        Assert.Equal(RunState.Resolved, run.State);
+        Assert.Equal(RunState.Inconclusive, run.State);
+        var gap = Assert.Single(Core.Playbook.Coverage.RunCoverage.Gaps(run));
+        Assert.Equal(CoverageGapKind.StepSkipped, gap.Kind);
+        Assert.Contains("skipped by alice", gap.Text, StringComparison.Ordinal);
+        Assert.Contains("SIEM unavailable", gap.Text, StringComparison.Ordinal);
+        Assert.Contains(world.Channel.Notifications, n => n.Title.StartsWith("Hunt inconclusive", StringComparison.Ordinal));
+        Assert.Contains(world.ShiftLog.Entries.Single().Summary, l => l.Contains("skipped by alice", StringComparison.Ordinal));
         Assert.Equal("NothingFound", run.Hunt.State);
         Assert.Empty(run.Hits);
         Assert.Single(world.Siem.Queries);

@@ -249,14 +249,19 @@ public sealed class ValidationTriageTests
     }
 
     [Fact]
-    public async Task RunAutoAsync_ManyUnknownIps_DismissesThemAllWithOneQuestion()
+    public async Task RunAutoAsync_ManyUnknownIps_DismissesThemAllWithOneQuestionAndClosesInconclusive()
     {
         var world = ManyIps(unknown: 120, malicious: 0);
         var bot = world.StartBot();
 
         var run = await bot.RunAutoAsync((await bot.StartAsync()).Id);
 
-        Assert.Equal(RunState.Resolved, run.State);
+        // Dismissed without evidence either way: not a clean day, and one gap names them all (not 120).
+        Assert.Equal(RunState.Inconclusive, run.State);
+        var gap = Assert.Single(Core.Playbook.Coverage.RunCoverage.Gaps(run));
+        Assert.Equal(CoverageGapKind.NoIntel, gap.Kind);
+        Assert.Contains("120 dismissed IPs", gap.Text, StringComparison.Ordinal);
+        Assert.Contains("and 110 more", gap.Text, StringComparison.Ordinal);
         Assert.All(run.RemoteIps, r => Assert.Equal((IpVerdictStatus.NotMalicious, "auto"), (r.Status, r.DecidedBy)));
         Assert.Single(world.Channel.Asks, p => p.Section == PlaybookSection.Validation);
         Assert.Equal(3, world.Channel.Asks.Count);

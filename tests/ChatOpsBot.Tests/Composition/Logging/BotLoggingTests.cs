@@ -79,7 +79,7 @@ public sealed class BotLoggingTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:Format"] = "Yaml" }).Build();
 
-        Assert.Throws<InvalidOperationException>(() => BotLogging.Format(configuration));
+        Assert.Throws<BadConfigurationException>(() => BotLogging.Format(configuration));
     }
 
     private static string[] Log(string? format, Action<Microsoft.Extensions.Logging.ILogger> write)

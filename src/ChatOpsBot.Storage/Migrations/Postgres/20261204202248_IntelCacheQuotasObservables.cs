@@ -1,0 +1,102 @@
+﻿using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ChatOpsBot.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class IntelCacheQuotasObservables : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "intel_verdicts",
+                columns: table => new
+                {
+                    Provider = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IndicatorHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Indicator = table.Column<string>(type: "text", nullable: false),
+                    Verdict = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Detail = table.Column<string>(type: "text", nullable: false),
+                    Pulses = table.Column<string>(type: "text", nullable: false),
+                    Addresses = table.Column<string>(type: "text", nullable: false),
+                    FetchedAt = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_intel_verdicts", x => new { x.Provider, x.Kind, x.IndicatorHash });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "quota_grants",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Provider = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    GrantedAt = table.Column<string>(type: "text", nullable: false),
+                    CompletedAt = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quota_grants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ticket_observables",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TicketId = table.Column<int>(type: "integer", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false),
+                    ValueKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Ioc = table.Column<bool>(type: "boolean", nullable: false),
+                    Tags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<string>(type: "text", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ticket_observables", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ticket_observables_tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quota_grants_Provider_GrantedAt",
+                table: "quota_grants",
+                columns: new[] { "Provider", "GrantedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ticket_observables_TicketId_Type_ValueKey",
+                table: "ticket_observables",
+                columns: new[] { "TicketId", "Type", "ValueKey" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "intel_verdicts");
+
+            migrationBuilder.DropTable(
+                name: "quota_grants");
+
+            migrationBuilder.DropTable(
+                name: "ticket_observables");
+        }
+    }
+}
