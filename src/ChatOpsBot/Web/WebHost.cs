@@ -20,6 +20,9 @@ public static class WebHost
         // SIGTERM (a rolling update, `docker stop`) ends the service within 5 s: work is persisted after every step and
         // leased work is picked up by another replica, so waiting out the default 30 s gains nothing.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(4));
+        // The service says itself when it has started and when it stops (RunAsync): the console lifetime would also say
+        // "shutting down" after a start that failed, a second line under the one-line reason.
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.AddChatOpsBot(builder.Configuration);
         builder.Services.AddWorkers(builder.Configuration);
         builder.Services.AddOptions<ReadinessOptions>().Bind(builder.Configuration.GetSection(ReadinessOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -69,9 +72,18 @@ public static class WebHost
         {
             app.Logger.LogDebug(e, "Start failed: {Reason}", line);
             await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
+            // Stop before disposing: the workers that did start are then cancelled as a stop, not reported by the host
+            // as background services that failed (an error with a stack trace under the one line). Bounded like a stop.
+            using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
+            {
+                try { await app.StopAsync(stopping.Token).ConfigureAwait(false); }
+                catch (OperationCanceledException) { }
+            }
             await app.DisposeAsync().ConfigureAwait(false);
             return 2;
         }
+        app.Logger.LogInformation("ChatOpsBot is serving ({Environment}); SIGTERM or Ctrl+C stops it", app.Environment.EnvironmentName);
+        app.Lifetime.ApplicationStopping.Register(() => app.Logger.LogInformation("Stopping: in-flight work is saved, leased work is left to other replicas"));
         try
         {
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
