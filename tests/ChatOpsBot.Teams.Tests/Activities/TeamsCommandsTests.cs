@@ -1,13 +1,9 @@
-using System.Net;
-using ChatOpsBot.Composition;
 using ChatOpsBot.Core.Conversation;
 using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Teams.Activities;
 using ChatOpsBot.Teams.Cards;
 using ChatOpsBot.Teams.Tests.Fakes;
 using ChatOpsBot.TestSupport;
-using ChatOpsBot.Web;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOpsBot.Teams.Tests.Activities;
@@ -18,61 +14,15 @@ namespace ChatOpsBot.Teams.Tests.Activities;
 /// </summary>
 public sealed class TeamsCommandsTests : IAsyncLifetime
 {
-    private const string Personal = "a:1-personal-alice";
-    private static readonly (string Id, string Aad, string Name) Alice = ("29:alice", "aad-alice", "Alice Analyst");
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "teams-commands-" + Guid.NewGuid().ToString("N"));
-    private FakeBotFramework _fake = null!;
-    private WebApplication _bot = null!;
-    private TeamsClient _teams = null!;
-    private HttpClient _http = null!;
+    private TeamsBotHost _host = null!;
 
-    private IRunStore Runs => _bot.Services.GetRequiredService<IRunStore>();
+    private IRunStore Runs => _host.Runs;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_dir);
-        _fake = await FakeBotFramework.StartAsync();
-        var samples = RepositoryPaths.Samples() ?? throw new InvalidOperationException("samples/ not found");
-        var settings = new Dictionary<string, string?>(DemoSettings.Configuration(samples))
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(_dir, "bot.db")}",
-            ["ShiftLog:File"] = Path.Combine(_dir, "shift-log.md"),
-            ["Teams:AppId"] = FakeBotFramework.AppId,
-            ["Teams:AppPassword"] = FakeBotFramework.AppPassword,
-            ["Teams:OpenIdMetadataUrl"] = _fake.MetadataUrl,
-            ["Teams:TokenEndpoint"] = _fake.TokenEndpoint,
-            ["Teams:AllowedServiceUrlHosts:0"] = "127.0.0.1",
-            ["Teams:Channel"] = "19:soc-channel@thread.tacv2",
-            ["Teams:Approvers:0"] = Alice.Aad,
-            ["Teams:RetryBaseDelay"] = "00:00:00.010",
-        };
-        _bot = WebHost.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray());
-        await _bot.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_bot.Urls.First().TrimEnd('/') + "/") };
-        _teams = new TeamsClient(_http, _fake);
-    }
+    public async Task InitializeAsync() => _host = await TeamsBotHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _bot.StopAsync();
-        await _bot.DisposeAsync();
-        await _fake.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    // The bot's reply to a 1:1 message: the text of its reply to that activity.
-    private async Task<string> SayAsync(string text)
-    {
-        var message = _teams.Activity("message", Personal, "personal", Alice);
-        message["text"] = text;
-        Assert.Equal(HttpStatusCode.OK, (await _teams.PostAsync(message)).StatusCode);
-        var reply = _fake.Calls.Last(c => c.Path.EndsWith("/activities/" + message["id"], StringComparison.Ordinal));
-        return reply.Body!["text"]!.GetValue<string>();
-    }
+    private Task<string> SayAsync(string text) => _host.SayAsync(text);
 
     [Theory]
     [MemberData(nameof(SameCommands.Starts), MemberType = typeof(SameCommands))]
@@ -87,7 +37,7 @@ public sealed class TeamsCommandsTests : IAsyncLifetime
         Assert.Equal(SameCommands.Time(from) ?? settings.WindowFrom, settings.WindowFrom);
         if (SameCommands.Time(to) is { } end) Assert.Equal(end, settings.WindowTo);
         else Assert.InRange(settings.WindowTo, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
-        Assert.Equal(("teams", Personal), (settings.Channel, settings.ChannelAddress));
+        Assert.Equal(("teams", TeamsBotHost.Personal), (settings.Channel, settings.ChannelAddress));
     }
 
     [Theory]
@@ -116,7 +66,7 @@ public sealed class TeamsCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Resume_of_a_run_another_channel_started_goes_through_the_engine()
     {
-        var engine = _bot.Services.GetRequiredService<Core.Playbook.Engine.PlaybookEngine>();
+        var engine = _host.Bot.Services.GetRequiredService<Core.Playbook.Engine.PlaybookEngine>();
         var slackRun = await engine.StartAsync(new RunSettings { Channel = "slack", ChannelAddress = "CSOC", StartedBy = "bob" }, CancellationToken.None);
 
         var reply = await SayAsync($"c2hunt resume {slackRun.Id}");
