@@ -87,8 +87,9 @@ public static class CommandGrammar
 
     /// <summary>
     /// <c>start</c> from values already parsed with <see cref="TimeText"/> (the terminal's <c>--since</c> and
-    /// <c>--until</c>), checked as the typed command is: <paramref name="until"/> not in the future, the window at most
-    /// <see cref="TimeText.MaxDuration"/>. Without <paramref name="since"/> the window is the configured default ending at
+    /// <c>--until</c>), checked as the typed command is: the window at most <see cref="TimeText.MaxDuration"/>. An
+    /// <paramref name="until"/> in the future is allowed: the hunt's coverage check closes such a run inconclusive
+    /// ("no records in the window") rather than calling it clean. Without <paramref name="since"/> the window is the configured default ending at
     /// <paramref name="until"/> (or now).
     /// </summary>
     /// <param name="since">The window's length, or null for the default.</param>
@@ -118,8 +119,6 @@ public static class CommandGrammar
     // since is a time (from) or a length back from the end (window); the end is until, or now.
     private static CommandParse Window(DateTimeOffset? from, TimeSpan? window, DateTimeOffset? until, DateTimeOffset now)
     {
-        if (until > now)
-            return CommandParse.Refused($"until: {Format(until.Value)} is in the future; a hunt searches logs already written, so end the window at now ({Format(now)}) or earlier.", Start);
         if (window > TimeText.MaxDuration)
             return CommandParse.Refused($"since: {window.Value.TotalDays:0.#} days is longer than the {TimeText.MaxDuration.TotalDays:0} days a hunt may cover.", Start);
         if (window <= TimeSpan.Zero) return CommandParse.Refused("since: the window must be a positive duration.", Start);

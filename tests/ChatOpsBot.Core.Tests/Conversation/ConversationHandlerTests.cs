@@ -56,7 +56,7 @@ public sealed class ConversationHandlerTests
     [Theory]
     [InlineData("start soon")]
     [InlineData("start 0h")]
-    [InlineData("start 24h 2030-01-01T00:00Z")]
+    [InlineData("start 2026-11-28T00:00Z 2026-11-27T00:00Z")]
     [InlineData("dance")]
     public async Task Bad_input_is_refused_with_usage_and_starts_nothing(string text)
     {
@@ -142,6 +142,7 @@ public sealed class ConversationHandlerTests
         Assert.Contains(after.Timeline, t => t.Value == "Run cancelled by alice");
         var closure = Assert.Single(_bot.World.Channel.Closures, c => c.Prompt.Id == prompt.Id);
         Assert.Equal("Run cancelled", closure.OptionLabel);
+        Assert.Contains(_bot.World.Channel.Notifications, n => n.RunId == run.Id && n.Title == "Run cancelled" && n.Text.StartsWith("alice stopped the run", StringComparison.Ordinal));
         Assert.Equal($"Run {run.Id} is Abandoned; nothing to cancel.", twice.Message);
         Assert.IsType<CommandRefusedResult>(await Say("cancel r-nope"));
     }

@@ -41,7 +41,7 @@ public sealed class CommandLineTests
     [InlineData("--since", "0h", "--since: '0h' must be a positive duration.")]
     [InlineData("--since", "9999d", "--since: '9999d' is longer than the 90 days a hunt may cover.")]
     [InlineData("--until", "2026-13-01", "--until: '2026-13-01' is not a time")]
-    [InlineData("--until", "2099-01-01T00:00Z", "until: 2099-01-01 00:00 UTC is in the future")]
+    [InlineData("--since", "2026-11-28", "--since: '2026-11-28' is not a duration")]
     public async Task Since_and_until_are_checked_as_the_chat_start_command_is(string flag, string value, string reason)
     {
         using var data = new TempDirectory();
