@@ -7,7 +7,8 @@ namespace ChatOpsBot.Teams.Activities;
 
 /// <summary>
 /// Renders a command's result as a Teams markdown message. Every outside string, and the grammar's usage lines (whose
-/// <c>&lt;run&gt;</c> would read as an HTML tag), goes through <see cref="TeamsText.Escape"/>.
+/// <c>&lt;run&gt;</c> would read as an HTML tag), goes through <see cref="TeamsText.Escape"/>. Ids of stored runs are
+/// the bot's own (letters, digits, dashes) and stay as they are, so an analyst copies them without backslashes.
 /// </summary>
 public static class TeamsCommandReplies
 {
@@ -18,14 +19,14 @@ public static class TeamsCommandReplies
     public static string Render(CommandResult result) => result switch
     {
         RunStartedResult started =>
-            $"Started run **{TeamsText.Escape(started.Run.Id)}** over {PromptCards.Time(started.Run.Settings.WindowFrom)} → {PromptCards.Time(started.Run.Settings.WindowTo)}. " +
+            $"Started run **{started.Run.Id}** over {PromptCards.Time(started.Run.Settings.WindowFrom)} → {PromptCards.Time(started.Run.Settings.WindowTo)}. " +
             "Questions come here; findings go to the SOC channel.",
         RunStatusResult status => Status(status),
         RunListResult { Runs.Count: 0 } => $"No runs yet. Start one with **{TeamsText.Escape($"{Prefix} start")}**.",
         RunListResult list => "Latest runs:\n\n" + string.Join("\n", list.Runs.Select(r =>
-            $"- **{TeamsText.Escape(r.Id)}** — {r.State}, {TeamsText.Escape(r.Section)}, started {PromptCards.Time(r.CreatedAt)}")),
-        ResumeRequestedResult resume => $"Resuming run **{TeamsText.Escape(resume.RunId)}**; its open question (if any) is posted again in {TeamsText.Escape(resume.Channel)}.",
-        RunCancelledResult cancelled => $"Run **{TeamsText.Escape(cancelled.RunId)}** is cancelled (on record as Abandoned).",
+            $"- **{r.Id}** — {r.State}, {TeamsText.Escape(r.Section)}, started {PromptCards.Time(r.CreatedAt)}")),
+        ResumeRequestedResult resume => $"Resuming run **{resume.RunId}**; its open question (if any) is posted again in {TeamsText.Escape(resume.Channel)}.",
+        RunCancelledResult cancelled => $"Run **{cancelled.RunId}** is cancelled (on record as Abandoned).",
         GraphResult graph => $"{graph.Section} ({graph.Format}):\n\n```\n{graph.Source}\n```",
         HelpResult help => Help(help.Commands),
         CommandRefusedResult refused => TeamsText.Escape(refused.Message) + (refused.ShowUsage ? "\n\n" + Usage(refused.Syntax) : ""),
@@ -52,7 +53,7 @@ public static class TeamsCommandReplies
     {
         var run = status.Run;
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"Run **{TeamsText.Escape(run.Id)}**: {run.State} in {TeamsText.Escape(status.Section)}, started by {TeamsText.Escape(run.Settings.StartedBy)} {PromptCards.Time(run.CreatedAt)}, updated {PromptCards.Time(run.UpdatedAt)}.\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Run **{run.Id}**: {run.State} in {TeamsText.Escape(status.Section)}, started by {TeamsText.Escape(run.Settings.StartedBy)} {PromptCards.Time(run.CreatedAt)}, updated {PromptCards.Time(run.UpdatedAt)}.\n\n");
         sb.Append(CultureInfo.InvariantCulture, $"- Hits: {run.Hits.Count}; remote IPs: {run.RemoteIps.Count}; compromised hosts: {run.Hosts.Count}\n");
         if (run.Ticket is { } ticket) sb.Append(CultureInfo.InvariantCulture, $"- Incident ticket: {TeamsText.Escape(ticket.Id)}\n");
         if (run.Prompt is { } prompt) sb.Append(CultureInfo.InvariantCulture, $"- Waiting for: {TeamsText.Escape(prompt.Title)} ({prompt.Section})\n");
