@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Playbook.Engine;
 using ChatOpsBot.Core.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -9,7 +9,7 @@ public sealed class RunRow
     public string Id { get; set; } = "";
     /// <summary>Enum name of <see cref="Core.Runs.RunState"/>.</summary>
     public string State { get; set; } = "";
-    /// <summary>The section the run is in, from <see cref="RunSections.Current"/>.</summary>
+    /// <summary>The section the run is in, from <see cref="Core.Playbook.Engine.RunSections.Current"/>.</summary>
     public string Section { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Core.Conversation;
 using ChatOpsBot.Teams.Auth;
 using ChatOpsBot.Teams.Cards;
 using ChatOpsBot.Teams.Channel;
@@ -144,7 +145,7 @@ public sealed class ActivityEndpoint(
             && await conversations.FirstDeliveryAsync(activity.Id, cancellationToken).ConfigureAwait(false))
         {
             logger.LogInformation("Teams: bot added to conversation {ConversationId} ({Type})", reference.ConversationId, reference.ConversationType);
-            await connector.SendAsync(reference, new Activity { Type = "message", TextFormat = "markdown", Text = CommandHandler.Help }, cancellationToken)
+            await connector.SendAsync(reference, new Activity { Type = "message", TextFormat = "markdown", Text = TeamsCommandReplies.Help(CommandGrammar.Commands) }, cancellationToken)
                 .ConfigureAwait(false);
         }
         return Results.Ok();

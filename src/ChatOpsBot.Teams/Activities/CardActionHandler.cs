@@ -76,7 +76,7 @@ public sealed class CardActionHandler(
             return new CardActionResult(null, "Your answer was received and is being recorded; the card updates in a moment.", null, BadInput: false);
         }
 
-        return await ResultAsync(action, prompt, result, cancellationToken).ConfigureAwait(false);
+        return await ResultAsync(action, actor, prompt, result, cancellationToken).ConfigureAwait(false);
     }
 
     // What remains of the budget, counted from the start of the click's handling.
@@ -86,7 +86,7 @@ public sealed class CardActionHandler(
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
-    private async Task<CardActionResult> ResultAsync(CardAction action, Core.Dialog.Prompt? prompt, AnswerResult result, CancellationToken cancellationToken)
+    private async Task<CardActionResult> ResultAsync(CardAction action, Actor actor, Core.Dialog.Prompt? prompt, AnswerResult result, CancellationToken cancellationToken)
     {
         switch (result.Outcome)
         {
@@ -99,6 +99,9 @@ public sealed class CardActionHandler(
                     ? PromptCards.Answered(prompt, closed.Answer, [closed.AnsweredBy], closed.At, automatic: false)
                     : PromptCards.Answered(action.RunId, closed);
                 return new CardActionResult(result.Outcome, result.Message, card, BadInput: false);
+            case AnswerOutcome.AwaitingMoreApprovals when prompt?.Approvals.Any(a => a.Option == action.Option && a.Actor.Id == actor.Id) == true:
+                // The same approver again: the card would come back unchanged, which Teams shows as no answer at all.
+                return new CardActionResult(result.Outcome, result.Message, null, BadInput: false);
             case AnswerOutcome.AwaitingMoreApprovals:
                 var open = result.Prompt ?? (await engine.FindAsync(action.RunId, cancellationToken).ConfigureAwait(false))?.Prompt;
                 return new CardActionResult(result.Outcome, result.Message, open?.Id == action.PromptId ? PromptCards.Open(open) : null, BadInput: false);

@@ -115,9 +115,6 @@ public sealed class TeamsChatChannel(
         await PostPromptAsync(prompt, card, delivery, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Posts the prompt as a new message (after <c>c2hunt resume</c>), so it is at the bottom of the conversation.</summary>
-    public Task RepostAsync(Prompt prompt, CancellationToken cancellationToken) => PostPromptAsync(prompt, PromptCards.Open(prompt), null, cancellationToken);
-
     private async Task PromptClosedAsync(PromptClosure closure, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
         var card = PromptCards.Answered(closure.Prompt, Answer(closure.OptionLabel, closure.Text),

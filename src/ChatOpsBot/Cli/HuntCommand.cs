@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ChatOpsBot.Composition;
-using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Conversation;
 using ChatOpsBot.Core.Playbook.Engine;
 using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Terminal;
@@ -59,19 +59,21 @@ public static class HuntCommand
             if (parse.GetValue(mailboxes) is { } m) overrides["Mailboxes:Directory"] = m;
             if (parse.GetValue(assets) is { } a) overrides["Assets:File"] = a;
             if (parse.GetValue(db) is { } d) overrides["Storage:ConnectionString"] = $"Data Source={d}";
+            // Checked here for a fast one-line error; checked again against the clock, with the chat's rules, once it runs.
             if (parse.GetValue(since) is { } s)
             {
-                if (!DurationText.TryParse(s, out var parsed, out var error)) return Fail($"--since: {error}");
+                if (!TimeText.TryParseDuration(s, out var parsed, out var error)) return Fail($"--since: {error}");
                 window = parsed;
             }
             if (parse.GetValue(until) is { } u)
             {
-                if (!DateTimeOffset.TryParse(u, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-                    return Fail($"--until: '{u}' is not an ISO-8601 time such as 2026-11-28T00:00:00Z.");
+                if (!TimeText.TryParseInstant(u, out var parsed, out var error)) return Fail($"--until: {error}");
                 windowTo = parsed;
             }
-            var request = new HuntRequest(null, windowTo is null || window is null ? null : windowTo - window, windowTo,
-                parse.GetValue(auto), parse.GetValue(report), parse.GetValue(resume), parse.GetValue(noCache));
+            var resumeId = parse.GetValue(resume);
+            var autoAnswer = parse.GetValue(auto);
+            var reportFormat = parse.GetValue(report);
+            var bypassCache = parse.GetValue(noCache);
             // With a report, stdout carries the report alone (`hunt ... --report json | jq .state`).
             var console = parse.GetValue(report) is not null || parse.GetValue(quiet)
                 ? TerminalConsole.ForReport(parse.GetValue(quiet))
@@ -79,17 +81,19 @@ public static class HuntCommand
             return await TerminalVerb.RunAsync(overrides, (services, token) =>
             {
                 var session = services.GetRequiredService<TerminalSession>();
-                var effective = request;
-                if (window is { } w && windowTo is null)
+                var command = resumeId is not null
+                    ? CommandParse.Of(new ResumeCommand(resumeId))
+                    : CommandGrammar.StartFromValues(window, windowTo, services.GetRequiredService<TimeProvider>().GetUtcNow());
+                if (command.Command is null)
                 {
-                    var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-                    effective = request with { WindowFrom = now - w, WindowTo = now };
+                    Console.Error.WriteLine(command.Error);
+                    return Task.FromResult(TerminalVerb.BadConfiguration);
                 }
-                return session.RunAsync(effective, token);
+                return session.RunAsync(new HuntRequest(null, command.Command, autoAnswer, reportFormat, bypassCache), token);
             }, ct, beforeStart: (services, token) =>
             {
                 // A new run reads the feed first; reading it while the database starts saves that much of the start-up.
-                if (request.ResumeRunId is null) services.GetRequiredService<PlaybookEngine>().PrefetchFeed(new RunSettings(), token);
+                if (resumeId is null) services.GetRequiredService<PlaybookEngine>().PrefetchFeed(new RunSettings(), token);
             }, huntInputs: true, console: console).ConfigureAwait(false);
         });
         return command;

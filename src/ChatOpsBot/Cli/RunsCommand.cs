@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
+using ChatOpsBot.Core.Conversation;
 using ChatOpsBot.Core.Runs;
+using ListRuns = ChatOpsBot.Core.Conversation.RunsCommand;
 using ChatOpsBot.Terminal;
 
 namespace ChatOpsBot.Cli;
@@ -16,7 +18,10 @@ public static class RunsCommand
         var list = new Command("list", "List recent runs.") { take, db };
         list.SetAction((parse, ct) => TerminalVerb.RunAsync(Overrides(parse.GetValue(db)), async (services, token) =>
         {
-            var runs = await services.GetRequiredService<IRunStore>().ListAsync(parse.GetValue(take), token).ConfigureAwait(false);
+            // The chat's runs command with the terminal's --take: the same listing, rendered as a table.
+            var context = new CommandContext("terminal", null, Environment.UserName, null);
+            var result = await services.GetRequiredService<ConversationHandler>().ExecuteAsync(new ListRuns(parse.GetValue(take)), context, token).ConfigureAwait(false);
+            var runs = ((RunListResult)result).Runs;
             Console.WriteLine($"{"run",-28} {"state",-15} {"section",-18} {"started (UTC)",-20} updated (UTC)");
             foreach (var r in runs)
                 Console.WriteLine($"{r.Id,-28} {r.State,-15} {r.Section,-18} {r.CreatedAt:yyyy-MM-dd HH:mm:ss}  {r.UpdatedAt:yyyy-MM-dd HH:mm:ss}");

@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Conversation;
 using ChatOpsBot.Core.Playbook;
 using ChatOpsBot.Core.Playbook.Engine;
 using ChatOpsBot.Core.Playbook.Inbox;
@@ -17,6 +18,7 @@ public static class BotServices
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
         services.AddStorage(configuration);
         services.AddSingleton<AnswerInbox>();
+        services.AddSingleton<ConversationHandler>();
         services.AddHostedService<DatabaseMigration>();
         services.AddEmbeddedConnectors(configuration);
         return services;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatOpsBot.Core.Conversation;
 using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Playbook;
 using ChatOpsBot.Core.Playbook.Coverage;
@@ -82,7 +83,7 @@ public sealed class TerminalSession(
 
     private async Task<PlaybookRun?> OpenAsync(HuntRequest request, TerminalRunClaim claim, CancellationToken cancellationToken)
     {
-        if (request.ResumeRunId is { } id)
+        if (request.Command is ResumeCommand { RunId: var id })
         {
             if (await engine.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
             {
@@ -97,10 +98,13 @@ public sealed class TerminalSession(
             await console.Out.WriteLineAsync($"Resuming run {id}").ConfigureAwait(false);
             return await engine.ResumeAsync(id, cancellationToken).ConfigureAwait(false);
         }
+        // The terminal drives the run itself (prompt by prompt, in this process), so it starts it here rather than
+        // queueing it as a chat channel does through ConversationHandler.
+        var start = request.Command as StartCommand ?? throw new ArgumentException($"hunt starts or resumes; not {request.Command.GetType().Name}.", nameof(request));
         var settings = new RunSettings
         {
             Feed = request.Feed ?? "", Channel = "terminal", StartedBy = Environment.UserName,
-            WindowFrom = request.WindowFrom ?? default, WindowTo = request.WindowTo ?? default, BypassIntelCache = request.NoCache,
+            WindowFrom = start.WindowFrom ?? default, WindowTo = start.WindowTo ?? default, BypassIntelCache = request.NoCache,
         };
         var run = await engine.StartAsync(settings, cancellationToken).ConfigureAwait(false);
         await claim.TryTakeAsync(run.Id, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using ChatOpsBot.Core.Playbook.Closure;
 using ChatOpsBot.Core.Playbook.Containment;
+using ChatOpsBot.Core.Playbook.Engine;
 using ChatOpsBot.Core.Playbook.Hunt;
 using ChatOpsBot.Core.Playbook.Validation;
 using ChatOpsBot.Core.Runs;

@@ -38,6 +38,22 @@ public sealed class CommandLineTests
     }
 
     [Theory]
+    [InlineData("--since", "0h", "--since: '0h' must be a positive duration.")]
+    [InlineData("--since", "9999d", "--since: '9999d' is longer than the 90 days a hunt may cover.")]
+    [InlineData("--until", "2026-13-01", "--until: '2026-13-01' is not a time")]
+    [InlineData("--since", "2026-11-28", "--since: '2026-11-28' is not a duration")]
+    public async Task Since_and_until_are_checked_as_the_chat_start_command_is(string flag, string value, string reason)
+    {
+        using var data = new TempDirectory();
+        await using var bot = BotProcess.Start(["hunt", "--demo", "--auto", flag, value], data.Path);
+
+        Assert.Equal(2, await bot.WaitAsync(Timeout));
+        Assert.Contains(reason, bot.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Run r-", bot.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", bot.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("mermaid", "stateDiagram-v2", "every IP has a verdict")]
     [InlineData("dot", "digraph", "every IP has a verdict")]
     public async Task Graph_prints_the_section_machine_with_its_guards(string format, string header, string guard)

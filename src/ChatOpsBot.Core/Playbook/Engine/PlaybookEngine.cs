@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Playbook.Coverage;
 using ChatOpsBot.Core.Runs;
 using Microsoft.Extensions.Logging;
@@ -125,6 +126,55 @@ public sealed class PlaybookEngine(
             await DeliverAsync(run, force: true, cancellationToken).ConfigureAwait(false);
         }
         return true;
+    }
+
+    /// <summary>
+    /// Stops a run that is not finished: its open question is closed (its message shows who cancelled it) and the run
+    /// is on record as Abandoned, as when an analyst stops it after a failed step. Returns false when there is no such
+    /// run or it is already finished.
+    /// </summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="cancelledBy">Who asked, as the timeline records them.</param>
+    /// <param name="cancellationToken">Cancels the wait for the run's lock and the save.</param>
+    public async Task<bool> CancelAsync(string runId, string cancelledBy, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(RunScope(runId));
+        using var _ = await locks.AcquireAsync(runId, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            var run = await store.FindAsync(runId, cancellationToken).ConfigureAwait(false);
+            if (run is null || run.State.IsFinished()) return false;
+            var context = ContextFor(run);
+            var section = run.Prompt?.Section ?? SectionScheduler.Next(run, _sections)?.Id ?? PlaybookSection.Closure;
+            if (run.Prompt is { } prompt)
+            {
+                const string label = "Run cancelled";
+                run.Prompt = null;
+                run.ClosedPrompts.Add(new ClosedPrompt { Id = prompt.Id, Title = prompt.Title, Answer = label, AnsweredBy = cancelledBy, At = context.Now });
+                run.Outbox.Add(new OutboxMessage
+                {
+                    Key = $"{prompt.Id}:closed", Kind = OutboxKind.PromptClosed,
+                    Closure = new PromptClosure(prompt, label, null, [new Actor(cancelledBy, cancelledBy, false)], context.Now, false),
+                });
+            }
+            context.Record(TimelineEntryKind.Effect, section, $"Run cancelled by {cancelledBy}");
+            // The channel that follows the run hears it stopped: otherwise its last word is a question nobody will answer.
+            context.Notify(section, NotificationKind.Summary, "cancelled", "Run cancelled", $"{cancelledBy} stopped the run; it is on record as Abandoned.");
+            run.State = RunState.Abandoned;
+            run.FinishedAt = context.Now;
+            try
+            {
+                await SaveAndDeliverAsync(run, force: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RunConcurrencyException) when (attempt < 5)
+            {
+                // A step or an answer on another replica saved first; judge the cancel against what the run is now.
+                continue;
+            }
+            metrics.RunFinished(run);
+            logger.LogInformation("Run {RunId} cancelled by {CancelledBy}", run.Id, cancelledBy);
+            return true;
+        }
     }
 
     /// <summary>

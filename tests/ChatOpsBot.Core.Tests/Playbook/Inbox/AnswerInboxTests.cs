@@ -9,8 +9,8 @@ namespace ChatOpsBot.Core.Tests.Playbook.Inbox;
 
 public sealed class AnswerInboxTests
 {
-    private readonly MemoryInbox _store = new();
-    private readonly RecordingQueue _queue = new();
+    private readonly MemoryInboxStore _store = new();
+    private readonly RecordingWorkQueue _queue = new();
     private readonly ReplyingChannel _channel = new();
 
     private AnswerInbox Inbox(TestBot bot) =>
@@ -113,17 +113,6 @@ public sealed class AnswerInboxTests
         Assert.Empty(_channel.Replies);
     }
 
-    private sealed class RecordingQueue : IRunWorkQueue
-    {
-        public List<string> Runs { get; } = [];
-
-        public ValueTask EnqueueAdvanceAsync(string runId, CancellationToken cancellationToken)
-        {
-            Runs.Add(runId);
-            return ValueTask.CompletedTask;
-        }
-    }
-
     private sealed class ReplyingChannel : IInboxChannel
     {
         public const string ChannelName = "chat";
@@ -139,67 +128,6 @@ public sealed class AnswerInboxTests
         {
             Replies.Add((item, result));
             return Task.CompletedTask;
-        }
-    }
-
-    /// <summary>The inbox in memory, with leases that a test expires by hand.</summary>
-    private sealed class MemoryInbox : IInboxStore
-    {
-        private readonly List<Entry> _entries = [];
-
-        public event Action? Added;
-
-        public void ExpireLeases()
-        {
-            foreach (var e in _entries) e.Owner = null;
-        }
-
-        public Task<InboxReceipt> AddAsync(InboxItem item, string? leaseOwner, CancellationToken cancellationToken)
-        {
-            if (_entries.FirstOrDefault(e => e.Item.Key == item.Key) is { } existing) return Task.FromResult(new InboxReceipt(existing.Id, false, false));
-            var entry = new Entry(_entries.Count + 1, item) { Owner = leaseOwner, Attempts = leaseOwner is null ? 0 : 1 };
-            _entries.Add(entry);
-            Added?.Invoke();
-            return Task.FromResult(new InboxReceipt(entry.Id, true, leaseOwner is not null));
-        }
-
-        public Task<LeasedInboxItem?> ClaimAsync(string owner, CancellationToken cancellationToken) =>
-            Task.FromResult(Lease(_entries.FirstOrDefault(e => e.Result is null && e.Owner is null), owner));
-
-        public Task<LeasedInboxItem?> ClaimAsync(long id, string owner, CancellationToken cancellationToken) =>
-            Task.FromResult(Lease(_entries.FirstOrDefault(e => e.Id == id && e.Result is null && e.Owner is null), owner));
-
-        public Task CompleteAsync(long id, string owner, InboxResult result, CancellationToken cancellationToken)
-        {
-            var entry = _entries.Single(e => e.Id == id);
-            if (entry.Owner == owner) (entry.Result, entry.Owner) = (result, null);
-            return Task.CompletedTask;
-        }
-
-        public Task ReleaseAsync(long id, string owner, TimeSpan delay, CancellationToken cancellationToken)
-        {
-            var entry = _entries.Single(e => e.Id == id);
-            if (entry.Owner == owner) entry.Owner = null;
-            return Task.CompletedTask;
-        }
-
-        public Task<InboxResult?> ResultAsync(long id, CancellationToken cancellationToken) => Task.FromResult(_entries.Single(e => e.Id == id).Result);
-
-        private static LeasedInboxItem? Lease(Entry? entry, string owner)
-        {
-            if (entry is null) return null;
-            entry.Owner = owner;
-            entry.Attempts++;
-            return new LeasedInboxItem(entry.Id, entry.Item, entry.Attempts);
-        }
-
-        private sealed class Entry(long id, InboxItem item)
-        {
-            public long Id { get; } = id;
-            public InboxItem Item { get; } = item;
-            public string? Owner { get; set; }
-            public int Attempts { get; set; }
-            public InboxResult? Result { get; set; }
         }
     }
 }

@@ -1,9 +1,11 @@
-using ChatOpsBot.Core.Playbook;
 using ChatOpsBot.Core.Runs;
 
-namespace ChatOpsBot.Storage.Runs;
+namespace ChatOpsBot.Core.Playbook.Engine;
 
-/// <summary>Names the section a run is in, for listings.</summary>
+/// <summary>
+/// Names the section a run is in, for listings. It reads the sections' persisted state names, so it lives beside the
+/// machines that write them: storage only copies the answer into its listing column.
+/// </summary>
 public static class RunSections
 {
     /// <summary>Shown once every section has finished.</summary>
@@ -32,12 +34,5 @@ public static class RunSections
     }
 
     private static (PlaybookSection Section, string State)[] States(PlaybookRun run) =>
-    [
-        (PlaybookSection.Hunt, run.Hunt.State),
-        (PlaybookSection.Validation, run.Validation.State),
-        (PlaybookSection.Containment, run.Containment.State),
-        (PlaybookSection.Pivot, run.Pivot.State),
-        (PlaybookSection.InitialCompromise, run.InitialCompromise.State),
-        (PlaybookSection.Closure, run.Closure.State),
-    ];
+        [.. Enum.GetValues<PlaybookSection>().Select(s => (s, SectionStates.Of(run, s)))];
 }

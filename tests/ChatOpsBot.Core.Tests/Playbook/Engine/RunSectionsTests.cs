@@ -5,9 +5,9 @@ using ChatOpsBot.Core.Playbook.InitialCompromise;
 using ChatOpsBot.Core.Playbook.Pivot;
 using ChatOpsBot.Core.Playbook.Validation;
 using ChatOpsBot.Core.Runs;
-using ChatOpsBot.Storage.Runs;
+using ChatOpsBot.Core.Playbook.Engine;
 
-namespace ChatOpsBot.Storage.Tests.Runs;
+namespace ChatOpsBot.Core.Tests.Playbook.Engine;
 
 public sealed class RunSectionsTests
 {
