@@ -63,7 +63,7 @@ public static class RunSummaryLines
 
     private static string JoinCapped(IEnumerable<string> items)
     {
-        var list = items.ToList();
+        var list = AddressOrder.Sort(items);
         return list.Count == 0 ? "none" : CappedList.Join(list, MaxListedInFacts);
     }
 
