@@ -45,4 +45,10 @@ public sealed class SlackOptions
 
     /// <summary>Hit rows shown in a message before the rest is left to the attached CSV. Default 20.</summary>
     public int MaxTableRows { get; set; } = 20;
+
+    /// <summary>
+    /// How long a slash command may take before Slack is acknowledged with a holding reply and the real one follows
+    /// through <c>response_url</c>; Slack gives up after 3 s. Default 2 s; between 0.1 and 2.5 s.
+    /// </summary>
+    public TimeSpan CommandReplyBudget { get; set; } = TimeSpan.FromSeconds(2);
 }

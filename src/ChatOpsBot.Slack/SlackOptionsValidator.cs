@@ -25,6 +25,8 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add($"Slack:MaxRetryAfter must be between 0 and 10 minutes (was {options.MaxRetryAfter}).");
         if (options.MaxTableRows is < 1 or > 40)
             failures.Add($"Slack:MaxTableRows must be between 1 and 40 (was {options.MaxTableRows}).");
+        if (options.CommandReplyBudget < TimeSpan.FromMilliseconds(100) || options.CommandReplyBudget > TimeSpan.FromSeconds(2.5))
+            failures.Add($"Slack:CommandReplyBudget must be between 0.1 and 2.5 seconds, inside Slack's 3 (was {options.CommandReplyBudget}).");
         ValidateSocketMode(options.SocketModeConnection, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

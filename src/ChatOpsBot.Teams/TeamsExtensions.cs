@@ -29,6 +29,7 @@ public static class TeamsExtensions
         services.AddSingleton<ConversationPacer>();
         services.AddSingleton<TeamsConversations>();
         services.AddSingleton<FileLinks>();
+        services.AddHostedService<FileLinksNotice>();
         services.AddSingleton<TeamsActors>();
         services.AddSingleton<TeamsChatChannel>();
         services.AddSingleton<IChatChannel>(sp => sp.GetRequiredService<TeamsChatChannel>());

@@ -2,7 +2,11 @@ using ChatOpsBot.Core.Playbook;
 
 namespace ChatOpsBot.Core.Dialog;
 
-/// <summary>Something the bot tells the channel without asking. Outside strings in facts and table cells are raw.</summary>
+/// <summary>
+/// Something the bot tells the channel without asking. Every string here is raw, plain text (no markup) and may embed
+/// outside strings (host and user names, typed names, indicators, mail subjects): channels render each one as
+/// <see cref="TextKind.Outside"/> text, escaped once with their escape function for the text kind it lands in.
+/// </summary>
 public sealed record Notification
 {
     /// <summary>The run.</summary>
@@ -11,9 +15,9 @@ public sealed record Notification
     public required PlaybookSection Section { get; init; }
     /// <summary>Finding, progress or summary.</summary>
     public required NotificationKind Kind { get; init; }
-    /// <summary>Headline written by the bot.</summary>
+    /// <summary>Headline written by the bot; may embed outside strings (a typed colleague name, a host).</summary>
     public required string Title { get; init; }
-    /// <summary>Body written by the bot.</summary>
+    /// <summary>Body written by the bot; may embed outside strings.</summary>
     public string Text { get; init; } = "";
     /// <summary>Labelled values (may be outside strings).</summary>
     public IReadOnlyList<Fact> Facts { get; init; } = [];

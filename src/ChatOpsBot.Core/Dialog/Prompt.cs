@@ -4,8 +4,8 @@ namespace ChatOpsBot.Core.Dialog;
 
 /// <summary>
 /// A question to the analysts. Channels render it (buttons, modal, card, terminal menu) and send back a
-/// <see cref="PromptAnswer"/>; they never decide the playbook. Outside strings in <see cref="Facts"/> are raw:
-/// each channel escapes them for its own markup.
+/// <see cref="PromptAnswer"/>; they never decide the playbook. Every string here is raw, plain text that may embed
+/// outside strings (the title names its host or user): each channel renders it as <see cref="TextKind.Outside"/> text.
 /// </summary>
 public sealed record Prompt
 {
@@ -17,9 +17,9 @@ public sealed record Prompt
     public required PlaybookSection Section { get; init; }
     /// <summary>Confirm, choice or text.</summary>
     public required PromptKind Kind { get; init; }
-    /// <summary>One-line question.</summary>
+    /// <summary>One-line question; may embed outside strings (host, user, IP).</summary>
     public required string Title { get; init; }
-    /// <summary>Explanatory text written by the bot (no outside strings).</summary>
+    /// <summary>Explanatory text written by the bot; may embed outside strings (an error from a service).</summary>
     public string Text { get; init; } = "";
     /// <summary>Evidence shown with the question; values may be outside strings.</summary>
     public IReadOnlyList<Fact> Facts { get; init; } = [];

@@ -5,12 +5,13 @@ using ChatOpsBot.Slack.Escaping;
 namespace ChatOpsBot.Slack.BlockKit;
 
 /// <summary>
-/// Block Kit elements as JSON. Every text parameter here is already mrkdwn (escaped by the caller) except
-/// <c>plain_text</c> ones, which Slack never interprets as markup; lengths are cut to the limits.
+/// Block Kit elements as JSON. mrkdwn parameters are already mrkdwn (built with <see cref="SlackText.Mrkdwn"/> or
+/// <see cref="SlackText.Escape"/>); <c>plain_text</c> parameters (headers, buttons, labels) are raw text, escaped here
+/// with <see cref="SlackText.PlainText"/> and nowhere else, so they are escaped exactly once. Lengths are cut to the limits.
 /// </summary>
 public static class Blocks
 {
-    public static JsonObject PlainText(string text, int max) => new() { ["type"] = "plain_text", ["text"] = SlackText.Truncate(text, max), ["emoji"] = true };
+    public static JsonObject PlainText(string text, int max) => new() { ["type"] = "plain_text", ["text"] = SlackText.Truncate(SlackText.PlainText(text), max), ["emoji"] = true };
 
     public static JsonObject Mrkdwn(string text, int max) => new() { ["type"] = "mrkdwn", ["text"] = SlackText.Truncate(text, max) };
 

@@ -1,13 +1,14 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Playbook.Coverage;
 using ChatOpsBot.Slack.Escaping;
 
 namespace ChatOpsBot.Slack.BlockKit;
 
 /// <summary>
-/// Renders a notification within Block Kit's limits: at most 50 blocks, 3000 characters a section. Long tables are
-/// summarised (the first rows, then a count) and the full data goes out as a CSV file.
+/// Renders a notification within Block Kit's limits: at most 50 blocks, 3000 characters a section. Tables are aligned
+/// code blocks; long ones are summarised (the first rows, then a count) and the full data goes out as a CSV file.
 /// </summary>
 public static class NotificationBlocks
 {
@@ -15,48 +16,31 @@ public static class NotificationBlocks
 
     public static RenderedNotification Render(Notification notification, int maxRows)
     {
-        var blocks = new JsonArray(Blocks.Header($"{Icon(notification.Kind)} {notification.Title}"));
+        var blocks = new JsonArray(Blocks.Header($"{Icon(notification.Kind)} {notification.Title}")); // plain_text: Blocks escapes it
         foreach (var piece in MrkdwnSplitter.Split(SlackText.Escape(notification.Text)).Where(p => p.Length > 0))
             if (blocks.Count < BlockLimits.MaxBlocks - ReservedBlocks) blocks.Add(Blocks.Section(piece));
         foreach (var chunk in notification.Facts.Chunk(BlockLimits.MaxFields))
             if (blocks.Count < BlockLimits.MaxBlocks - ReservedBlocks)
-                blocks.Add(Blocks.Fields(chunk.Select(f => $"*{SlackText.Escape(f.Label)}*\n{SlackText.Escape(f.Value)}")));
+                blocks.Add(Blocks.Fields(chunk.Select(f => SlackText.Mrkdwn($"*{f.Label}*\n{f.Value}"))));
 
         var shown = 0;
         var total = notification.Table?.Rows.Count ?? 0;
-        if (notification.Table is { } table)
+        if (notification.Table is { } table && total > 0)
         {
-            var header = string.Join(" | ", table.Columns.Select(c => $"*{SlackText.Escape(c)}*"));
-            var section = new StringBuilder(header);
-            var pending = 0; // rows in the section being filled, not yet in a block
-            var full = false;
-            foreach (var row in table.Rows.Take(maxRows))
+            var rows = table.Rows.Take(maxRows).ToList();
+            foreach (var (text, count) in CodeTable.Sections(table.Columns, rows, BlockLimits.MaxSectionText))
             {
-                var line = SlackText.Truncate(string.Join(" | ", row.Select(cell => SlackText.Escape(cell))), BlockLimits.MaxSectionText - 1);
-                if (section.Length + 1 + line.Length > BlockLimits.MaxSectionText)
-                {
-                    if (blocks.Count >= BlockLimits.MaxBlocks - ReservedBlocks) { full = true; break; }
-                    blocks.Add(Blocks.Section(section.ToString()));
-                    shown += pending;
-                    pending = 0;
-                    section.Clear();
-                }
-                if (section.Length > 0) section.Append('\n');
-                section.Append(line);
-                pending++;
-            }
-            if (!full && section.Length > 0 && blocks.Count < BlockLimits.MaxBlocks - ReservedBlocks)
-            {
-                blocks.Add(Blocks.Section(section.ToString()));
-                shown += pending;
+                if (blocks.Count >= BlockLimits.MaxBlocks - ReservedBlocks) break;
+                blocks.Add(Blocks.Section(text));
+                shown += count;
             }
             if (shown < total)
             {
-                var file = notification.Attachment?.FileName ?? "the attached CSV";
-                blocks.Add(Blocks.Context($"Showing {shown} of {total} rows; all of them are in {SlackText.Escape(file)}."));
+                var file = notification.Attachment?.FileName ?? "CSV";
+                blocks.Add(Blocks.Context(SlackText.Mrkdwn($"Showing {shown} of {total} rows ({total - shown} more not shown); every row is in the attached {file}.")));
             }
         }
-        blocks.Add(Blocks.Context($"{notification.Section} · run {SlackText.Escape(notification.RunId)}"));
+        blocks.Add(Blocks.Context(SlackText.Mrkdwn($"{SectionNames.Friendly(notification.Section)} · run {notification.RunId}")));
         var fallback = SlackText.Truncate(SlackText.Escape(notification.Title), BlockLimits.MaxFallbackText);
         return new RenderedNotification(fallback, blocks, shown, total);
     }

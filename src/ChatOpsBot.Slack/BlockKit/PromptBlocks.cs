@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Playbook.Coverage;
 using ChatOpsBot.Slack.Escaping;
 
 namespace ChatOpsBot.Slack.BlockKit;
@@ -24,8 +25,9 @@ public static class PromptBlocks
         });
         blocks.Add(Blocks.Actions(BlockId(prompt), buttons));
         var notes = prompt.Options.Where(o => o.RequiresApprover || o.RequiredApprovals > 1)
-            .Select(o => $"“{SlackText.Escape(o.Label)}”: approvers only{(o.RequiredApprovals > 1 ? $", {o.RequiredApprovals} distinct approvers" : "")}");
-        var context = string.Join(" · ", notes.Prepend($"{prompt.Section} · {SlackText.Escape(prompt.Id)}"));
+            .Select(o => SlackText.Mrkdwn($"“{o.Label}”: approvers only{(o.RequiredApprovals > 1 ? $", {o.RequiredApprovals} distinct approvers" : "")}"));
+        // The prompt id stays in the block id and button values (and the run's timeline), not in what analysts read.
+        var context = string.Join(" · ", notes.Prepend(SlackText.Escape(SectionNames.Friendly(prompt.Section))));
         blocks.Add(Blocks.Context(context));
         return blocks;
     }
@@ -38,7 +40,7 @@ public static class PromptBlocks
         var who = string.Join(", ", closure.AnsweredBy.Select(Who));
         var auto = closure.Automatic ? " (automatic)" : "";
         blocks.Add(Blocks.Section($":white_check_mark: *{answer}* — {who}{auto} at {closure.At.ToUniversalTime():yyyy-MM-dd HH:mm} UTC"));
-        blocks.Add(Blocks.Context($"{closure.Prompt.Section} · {SlackText.Escape(closure.Prompt.Id)} · answered"));
+        blocks.Add(Blocks.Context(SlackText.Mrkdwn($"{SectionNames.Friendly(closure.Prompt.Section)} · answered")));
         return blocks;
     }
 
@@ -58,7 +60,7 @@ public static class PromptBlocks
             ["type"] = "modal",
             ["callback_id"] = ActionValue.ModalCallbackId,
             ["private_metadata"] = new ActionValue(prompt.RunId, prompt.Id, option.Value).ToString(),
-            ["title"] = Blocks.PlainText(prompt.Section.ToString(), BlockLimits.MaxModalTitle),
+            ["title"] = Blocks.PlainText(SectionNames.Friendly(prompt.Section), BlockLimits.MaxModalTitle),
             ["submit"] = Blocks.PlainText("Submit", 24),
             ["close"] = Blocks.PlainText("Cancel", 24),
             ["blocks"] = blocks,
@@ -75,11 +77,11 @@ public static class PromptBlocks
 
     private static JsonArray Question(Prompt prompt)
     {
-        var blocks = new JsonArray(Blocks.Header(prompt.Title));
+        var blocks = new JsonArray(Blocks.Header(prompt.Title)); // plain_text: Blocks escapes it
         foreach (var piece in MrkdwnSplitter.Split(SlackText.Escape(prompt.Text)).Where(p => p.Length > 0))
             blocks.Add(Blocks.Section(piece));
         foreach (var chunk in prompt.Facts.Chunk(BlockLimits.MaxFields).Take(5))
-            blocks.Add(Blocks.Fields(chunk.Select(f => $"*{SlackText.Escape(f.Label)}*\n{SlackText.Escape(f.Value)}")));
+            blocks.Add(Blocks.Fields(chunk.Select(f => SlackText.Mrkdwn($"*{f.Label}*\n{f.Value}"))));
         return blocks;
     }
 }

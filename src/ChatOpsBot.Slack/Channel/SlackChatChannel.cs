@@ -77,9 +77,10 @@ public sealed class SlackChatChannel(
             if (delivery is not null) await delivery.RecordPlatformIdAsync($"{channel} {ts}", cancellationToken).ConfigureAwait(false);
             await state.SetAsync(ChannelName, postedKey, ts, cancellationToken).ConfigureAwait(false);
         }
-        var file = notification.Attachment;
-        if (file is null && rendered.Truncated && notification.Table is { } table)
-            file = new NotificationFile($"{Safe(notification.Key)}.csv", "text/csv", NotificationBlocks.Csv(table));
+        // A file only when the message hides rows (a list without a table is all hidden): a CSV of rows already on screen is noise.
+        var file = notification.Table is null ? notification.Attachment
+            : !rendered.Truncated ? null
+            : notification.Attachment ?? new NotificationFile($"{Safe(notification.Key)}.csv", "text/csv", NotificationBlocks.Csv(notification.Table));
         if (file is null) return;
         var fileKey = $"file:{notification.Key}";
         if (await state.GetAsync(ChannelName, fileKey, cancellationToken).ConfigureAwait(false) is not null) return;

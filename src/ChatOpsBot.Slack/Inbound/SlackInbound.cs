@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using ChatOpsBot.Core.Playbook.Inbox;
 using ChatOpsBot.Slack.Escaping;
 using ChatOpsBot.Slack.WebApi;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Slack.Inbound;
 
@@ -16,10 +18,40 @@ public sealed class SlackInbound(
     SlackInteractionHandler interactions,
     SlackEventHandler events,
     SlackWebApiClient slack,
+    SlackBackgroundQueue background,
+    IOptions<SlackOptions> options,
+    TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<SlackInbound> logger)
 {
-    public Task<JsonObject?> CommandAsync(SlashCommand command, CancellationToken cancellationToken) =>
-        GuardAsync("command", async () => (JsonObject?)await commands.HandleAsync(command, cancellationToken).ConfigureAwait(false), reply: true);
+    /// <summary>
+    /// Handles a slash command and returns the acknowledgement, always within <see cref="SlackOptions.CommandReplyBudget"/>
+    /// (Slack drops a command not acknowledged in 3 s). A command that takes longer (a cold replica's first
+    /// <c>start</c> writes a run through a database connection not yet opened) keeps running, detached from the request;
+    /// Slack gets a holding reply and the real one follows through <c>response_url</c>. Commands are not answers:
+    /// answers are persisted before their acknowledgement (see <see cref="SlackInteractionHandler"/>), while a command
+    /// lost with a replica after the holding reply shows as no follow-up and is safe to repeat.
+    /// </summary>
+    public async Task<JsonObject?> CommandAsync(SlashCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        // Not the request's token: the command must be able to finish after Slack has been acknowledged.
+        var handling = GuardAsync("command", async () => (JsonObject?)await commands.HandleAsync(command, lifetime.ApplicationStopping).ConfigureAwait(false), reply: true);
+        if (command.ResponseUrl is not { Length: > 0 } responseUrl) return await handling.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await handling.WaitAsync(options.Value.CommandReplyBudget, clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogInformation("Slack command took longer than {Budget}; acknowledged now, the reply follows through response_url", options.Value.CommandReplyBudget);
+            background.Enqueue("late command reply", async ct =>
+            {
+                if (await handling.ConfigureAwait(false) is { } reply) await slack.RespondAsync(responseUrl, reply, ct).ConfigureAwait(false);
+            });
+            return SlackReplies.Ephemeral("Working on it… the answer follows here in a moment.");
+        }
+    }
 
     public async Task<JsonObject?> InteractionAsync(JsonNode payload, CancellationToken cancellationToken) =>
         (await RecordedInteractionAsync(payload, cancellationToken).ConfigureAwait(false)).Body;

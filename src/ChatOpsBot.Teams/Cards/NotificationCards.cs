@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Playbook.Coverage;
 
 namespace ChatOpsBot.Teams.Cards;
 
-/// <summary>Notifications as Adaptive Cards: title, text, facts, and tables cut to a few rows with the full list linked or attached.</summary>
+/// <summary>Notifications as Adaptive Cards: title, text, facts, and tables cut to a few rows with the full list behind the bot's signed link.</summary>
 public static class NotificationCards
 {
     /// <summary>The card. <paramref name="fileLink"/> is the bot's own signed link to the full list, when it serves one.</summary>
@@ -11,7 +12,7 @@ public static class NotificationCards
     {
         var body = new JsonArray
         {
-            AdaptiveCard.Text($"{notification.Section} · run {TeamsText.Escape(notification.RunId)}", subtle: true, size: "Small"),
+            AdaptiveCard.Text(TeamsText.Markdown($"{SectionNames.Friendly(notification.Section)} · run {notification.RunId}"), subtle: true, size: "Small"),
             AdaptiveCard.Text(TeamsText.Escape(notification.Title), weight: "Bolder", size: "Medium",
                 color: notification.Kind == NotificationKind.Finding ? "Attention" : null),
         };
@@ -23,10 +24,10 @@ public static class NotificationCards
             body.Add(AdaptiveCard.Table(table.Columns, table.Rows.Take(maxRows)));
             if (table.Rows.Count > maxRows)
             {
-                var where = notification.Attachment is null ? "" : fileLink is null
-                    ? $" — the full list is attached ({TeamsText.Escape(notification.Attachment.FileName)})"
-                    : " — the full list is linked below";
-                body.Add(AdaptiveCard.Text($"Showing {maxRows} of {table.Rows.Count} rows{where}.", subtle: true));
+                // Without the bot's own link there is no way to hand Teams the file (it does not offer data: URIs as files).
+                var where = fileLink is null ? "" : " — the full list is linked below";
+                body.Add(AdaptiveCard.Text(
+                    $"Showing {maxRows} of {table.Rows.Count} rows; {table.Rows.Count - maxRows} more not shown{where}.", subtle: true));
             }
         }
         if (fileLink is not null && notification.Attachment is not null)
@@ -34,7 +35,10 @@ public static class NotificationCards
         return AdaptiveCard.Card(body, actions);
     }
 
-    /// <summary>Whether the notification's table is too long to show whole (so the file matters).</summary>
+    /// <summary>
+    /// Whether the notification's file matters: its table is too long to show whole, or it has a file and no table
+    /// (the list is only in the file). A CSV of rows already on the card is not offered.
+    /// </summary>
     public static bool IsSummarised(Notification notification, int maxRows) =>
-        notification.Attachment is not null && notification.Table is { } table && table.Rows.Count > maxRows;
+        notification.Attachment is not null && (notification.Table is null || notification.Table.Rows.Count > maxRows);
 }

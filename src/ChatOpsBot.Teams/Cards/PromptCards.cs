@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Playbook.Coverage;
 using ChatOpsBot.Core.Runs;
 
 namespace ChatOpsBot.Teams.Cards;
@@ -19,9 +20,9 @@ public static class PromptCards
         if (prompt.Text.Length > 0) body.Add(AdaptiveCard.Text(TeamsText.Escape(prompt.Text)));
         if (prompt.Facts.Count > 0) body.Add(AdaptiveCard.Facts(prompt.Facts.Select(f => (f.Label, f.Value))));
         if (prompt.Suggestion is { } suggestion && prompt.FindOption(suggestion) is { } suggested)
-            body.Add(AdaptiveCard.Text($"Evidence points to: **{TeamsText.Escape(suggested.Label)}**", subtle: true));
+            body.Add(AdaptiveCard.Text(TeamsText.Markdown($"Evidence points to: **{suggested.Label}**"), subtle: true));
         foreach (var approval in prompt.Approvals)
-            body.Add(AdaptiveCard.Text($"✓ Approved by {TeamsText.Escape(approval.Actor.DisplayName)} at {Time(approval.At)}", color: "Good"));
+            body.Add(AdaptiveCard.Text(TeamsText.Markdown($"✓ Approved by {approval.Actor.DisplayName} at {Time(approval.At)}"), color: "Good"));
         if (prompt.LastError is { } error)
             body.Add(AdaptiveCard.Text($"✗ {TeamsText.Escape(error)}", color: "Attention"));
         if (prompt.Kind == PromptKind.Text) body.Add(TextInput(prompt.Input));
@@ -37,7 +38,7 @@ public static class PromptCards
     public static JsonObject Answered(string runId, ClosedPrompt closed) =>
         Answered(
         [
-            AdaptiveCard.Text($"run {TeamsText.Escape(runId)}", subtle: true, size: "Small"),
+            AdaptiveCard.Text(TeamsText.Markdown($"run {runId}"), subtle: true, size: "Small"),
             AdaptiveCard.Text(TeamsText.Escape(closed.Title), weight: "Bolder", size: "Medium"),
         ], [], closed.Answer, closed.AnsweredBy, closed.At, automatic: false);
 
@@ -45,13 +46,13 @@ public static class PromptCards
     {
         if (facts.Count > 0) body.Add(AdaptiveCard.Facts(facts.Select(f => (f.Label, f.Value))));
         body.Add(AdaptiveCard.Text(
-            $"✔ **{TeamsText.Escape(answer)}** — answered by {TeamsText.Escape(answeredBy)}{(automatic ? " (automatic)" : "")} at {Time(at)}", color: "Good"));
+            TeamsText.Markdown($"✔ **{answer}** — answered by {answeredBy}{ChatText.Template(automatic ? " (automatic)" : "")} at {Time(at)}"), color: "Good"));
         return AdaptiveCard.Card(body);
     }
 
     private static JsonArray Header(Prompt prompt) =>
     [
-        AdaptiveCard.Text($"{prompt.Section} · run {TeamsText.Escape(prompt.RunId)}", subtle: true, size: "Small"),
+        AdaptiveCard.Text(TeamsText.Markdown($"{SectionNames.Friendly(prompt.Section)} · run {prompt.RunId}"), subtle: true, size: "Small"),
         AdaptiveCard.Text(TeamsText.Escape(prompt.Title), weight: "Bolder", size: "Medium"),
     ];
 

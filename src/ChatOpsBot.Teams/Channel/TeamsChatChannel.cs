@@ -87,14 +87,12 @@ public sealed class TeamsChatChannel(
         {
             if (await conversations.WasNotifiedAsync(notification.Key, conversationId, cancellationToken).ConfigureAwait(false)) continue;
             var maxRows = options.Value.MaxTableRows;
+            // Lists longer than the card go behind the bot's signed link; without Teams:PublicBaseUrl the card says how
+            // many rows are not shown (Teams does not offer a data: URI as a file, so attaching one would be a dead link).
             string? link = null;
-            var attachments = new List<TeamsAttachment>();
-            if (NotificationCards.IsSummarised(notification, maxRows))
-            {
-                if (files.Enabled) link = await files.PublishAsync($"{notification.RunId}:{notification.Key}", notification.Attachment!, cancellationToken).ConfigureAwait(false);
-                else attachments.Add(FileAttachment(notification.Attachment!));
-            }
-            attachments.Insert(0, CardAttachment(NotificationCards.Render(notification, maxRows, link)));
+            if (files.Enabled && NotificationCards.IsSummarised(notification, maxRows))
+                link = await files.PublishAsync($"{notification.RunId}:{notification.Key}", notification.Attachment!, cancellationToken).ConfigureAwait(false);
+            List<TeamsAttachment> attachments = [CardAttachment(NotificationCards.Render(notification, maxRows, link))];
             var reference = await ReferenceAsync(conversationId, cancellationToken).ConfigureAwait(false);
             var id = await connector.SendAsync(reference, new Activity { Summary = TeamsText.Plain(notification.Title), Attachments = attachments }, cancellationToken)
                 .ConfigureAwait(false);
@@ -157,11 +155,4 @@ public sealed class TeamsChatChannel(
     }
 
     internal static TeamsAttachment CardAttachment(JsonObject card) => new() { ContentType = AdaptiveCard.ContentType, Content = card };
-
-    private static TeamsAttachment FileAttachment(NotificationFile file) => new()
-    {
-        ContentType = file.ContentType,
-        Name = file.FileName,
-        ContentUrl = $"data:{file.ContentType};base64,{Convert.ToBase64String(file.Content)}",
-    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Core.Playbook.Coverage;
 
 namespace ChatOpsBot.Terminal;
 
@@ -19,7 +20,7 @@ public sealed class TerminalChannel(TerminalConsole console, RunArtifacts? artif
         if (!_delivered.Add(notification.Key)) return Task.CompletedTask;
         var o = console.Out;
         o.WriteLine();
-        o.WriteLine($"• [{notification.Section}] {TerminalText.Safe(notification.Title)}");
+        o.WriteLine($"• [{SectionNames.Friendly(notification.Section)}] {TerminalText.Safe(notification.Title)}");
         if (notification.Text.Length > 0) o.WriteLine($"  {TerminalText.Safe(notification.Text)}");
         WriteFacts(notification.Facts);
         var file = notification.Attachment is { } attachment && artifacts is not null
@@ -42,7 +43,7 @@ public sealed class TerminalChannel(TerminalConsole console, RunArtifacts? artif
     {
         var o = console.Out;
         o.WriteLine();
-        o.WriteLine($"? [{prompt.Section}] {TerminalText.Safe(prompt.Title)}");
+        o.WriteLine($"? [{SectionNames.Friendly(prompt.Section)}] {TerminalText.Safe(prompt.Title)}");
         if (prompt.Text.Length > 0) o.WriteLine($"  {TerminalText.Safe(prompt.Text)}");
         WriteFacts(prompt.Facts);
         if (prompt.LastError is not null) o.WriteLine($"  ✗ {TerminalText.Safe(prompt.LastError)}");

@@ -51,11 +51,11 @@ public sealed class TestBot
     public AnswerProcessor Answers { get; }
     public AutoAnalyst Auto { get; }
 
-    /// <summary>Starts a run over the world's fixed window.</summary>
-    public Task<PlaybookRun> StartAsync() =>
+    /// <summary>Starts a run over the world's fixed window, on the feed at <paramref name="feed"/>.</summary>
+    public Task<PlaybookRun> StartAsync(string feed = "feed.txt") =>
         Engine.StartAsync(new RunSettings
         {
-            Feed = "feed.txt", WindowFrom = TestWorld.Now.AddDays(-1), WindowTo = TestWorld.Now,
+            Feed = feed, WindowFrom = TestWorld.Now.AddDays(-1), WindowTo = TestWorld.Now,
             Channel = "terminal", StartedBy = "terminal:alice",
         }, CancellationToken.None);
 

@@ -36,4 +36,15 @@ public sealed class PromptBlocksTests
         Assert.Equal("primary", buttons[0]!["style"]!.GetValue<string>());
         Assert.DoesNotContain("approvers only", blocks.ToJsonString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Open_ShowsTheFriendlySectionName_NotTheInternalPromptId()
+    {
+        var prompt = Triage() with { Section = PlaybookSection.InitialCompromise };
+
+        var context = PromptBlocks.Open(prompt).Last()!["elements"]![0]!["text"]!.GetValue<string>();
+
+        Assert.StartsWith("Initial compromise", context, StringComparison.Ordinal);
+        Assert.DoesNotContain("r-1/p1", context, StringComparison.Ordinal);
+    }
 }

@@ -100,4 +100,27 @@ public sealed class SlackChatChannelTests : IAsyncLifetime
         Assert.Contains("<@U1>", updates[^1].Text);
         Assert.Contains("1970-01-01 00:00 UTC", updates[^1].Text);
     }
+
+    [Fact]
+    public async Task Notify_EveryRowShown_AttachesNoCsv_EvenWhenTheNotificationCarriesOne()
+    {
+        var rows = Enumerable.Range(1, 3).Select(i => (IReadOnlyList<string>)[$"10.0.0.{i}", "185.220.101.47"]).ToList();
+
+        await Channel.NotifyAsync(Finding("k-short", new DataTable(["host", "remote IP"], rows), new NotificationFile("hits.csv", "text/csv", "host\n"u8.ToArray())),
+            CancellationToken.None);
+
+        Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Empty(_slack.CallsTo("upload"));
+    }
+
+    [Fact]
+    public async Task Notify_AListOnlyInItsFile_IsUploadedOnce()
+    {
+        var file = new NotificationFile("list.csv", "text/csv", "ip\n198.18.0.1\n"u8.ToArray());
+
+        await Channel.NotifyAsync(Finding("k-list", file: file), CancellationToken.None);
+        await Channel.NotifyAsync(Finding("k-list", file: file), CancellationToken.None);
+
+        Assert.Single(_slack.CallsTo("upload"));
+    }
 }

@@ -43,8 +43,9 @@ public sealed class SlackEndToEndTests
         Assert.Equal(run.ClosedPrompts.Count, closures.Select(c => c.Json!["ts"]!.GetValue<string>()).Distinct().Count());
         Assert.All(closures, c => Assert.DoesNotContain("\"actions\"", c.Body));
         Assert.Contains(closures, c => c.Text.Contains($"<@{BotHost.Approver}>", StringComparison.Ordinal));
-        // The full hit list went out as a file: upload URL, bytes, completion into the channel.
-        Assert.NotEmpty(bot.Slack.CallsTo("upload"));
-        Assert.All(bot.Slack.CallsTo("files.completeUploadExternal"), c => Assert.Equal(BotHost.Channel, c.Form!["channel_id"]));
+        // The demo's few hits are all on screen, so no CSV goes out: files only when a message hides rows.
+        Assert.True(run.Hits.Count <= 20);
+        Assert.Empty(bot.Slack.CallsTo("upload"));
+        Assert.Empty(bot.Slack.CallsTo("files.completeUploadExternal"));
     }
 }

@@ -12,7 +12,7 @@ namespace ChatOpsBot.Slack.Tests.ScaleOut;
 /// Several replicas, one team: two bot processes on one real PostgreSQL, Slack requests spread over both,
 /// concurrent answers, and a replica killed mid-run.
 /// </summary>
-public sealed partial class ScaleOutTests : IAsyncLifetime
+public sealed class ScaleOutTests : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "chatopsbot-scaleout", Guid.NewGuid().ToString("N"));
     private FakeSlack _slack = null!;
@@ -102,15 +102,7 @@ public sealed partial class ScaleOutTests : IAsyncLifetime
         AssertNoDuplicatePosts();
     }
 
-    private async Task<string> StartAsync(Replica replica)
-    {
-        using var reply = await replica.CommandAsync($"start {BotHost.DemoSince} {BotHost.DemoUntil}", BotHost.Approver, _slack.ResponseUrl("cmd"));
-        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
-        var text = await reply.Content.ReadAsStringAsync();
-        var id = RunId().Match(text).Value;
-        Assert.False(string.IsNullOrEmpty(id), text);
-        return id;
-    }
+    private Task<string> StartAsync(Replica replica) => ScaleOutAnalyst.StartAsync(replica, _slack);
 
     /// <summary>Waits until the run shows a prompt whose buttons reached Slack, or is resolved.</summary>
     private async Task<PlaybookRun> NextPromptAsync(SharedPostgres db, string runId) =>
@@ -148,7 +140,4 @@ public sealed partial class ScaleOutTests : IAsyncLifetime
         var texts = posts.Select(p => p.ToJsonString()).ToList();
         Assert.Equal(texts.Count, texts.Distinct().Count());
     }
-
-    [GeneratedRegex(@"r-\d{8}-\d{6}-[0-9a-f]{4}")]
-    private static partial Regex RunId();
 }

@@ -36,6 +36,11 @@ public sealed class NotificationCardsTests
     }
 
     [Fact]
-    public void LongTable_WithoutALink_SaysTheListIsAttached() =>
-        Assert.Contains("attached (hits\\\\.csv)", NotificationCards.Render(Hits(30), 10, null).ToJsonString(), StringComparison.Ordinal);
+    public void LongTable_WithoutALink_SaysHowManyRowsAreNotShown_AndOffersNoFile()
+    {
+        var card = NotificationCards.Render(Hits(30), 10, null);
+
+        Assert.Contains("Showing 10 of 30 rows; 20 more not shown.", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(card["actions"]);
+    }
 }

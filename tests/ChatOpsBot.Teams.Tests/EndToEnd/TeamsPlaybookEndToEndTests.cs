@@ -187,7 +187,12 @@ public sealed class TeamsPlaybookEndToEndTests : IAsyncLifetime
         var calls = _fake.Calls.ToList();
         var soc = calls.Where(c => c.ConversationId == SocChannel && c.Card is not null).ToList();
         Assert.Contains(soc, c => c.CardText.Contains("C2 traffic", StringComparison.Ordinal));
-        Assert.Contains(soc, c => c.CardText.Contains("185\\\\.220\\\\.101\\\\.47", StringComparison.Ordinal) || c.CardText.Contains("185.220.101.47", StringComparison.Ordinal));
+        // Indicators copyable as they are; no backslash before "." or "-" anywhere an analyst reads.
+        Assert.Contains(soc, c => c.CardText.Contains("185.220.101.47", StringComparison.Ordinal));
+        Assert.DoesNotContain(calls, c => c.CardText.Contains("\\\\.", StringComparison.Ordinal) || c.CardText.Contains("\\\\-", StringComparison.Ordinal));
+        // No Teams:PublicBaseUrl here: no file goes out as a data: URI (Teams does not offer those as files).
+        Assert.DoesNotContain(calls, c => c.Body?["attachments"] is JsonArray a && a.Any(x => x?["contentUrl"]?.GetValue<string>().StartsWith("data:", StringComparison.Ordinal) == true));
+        Assert.DoesNotContain(calls, c => c.CardText.Contains("InitialCompromise", StringComparison.Ordinal));
         Assert.Contains(soc, c => c.CardText.Contains("\"Closure", StringComparison.Ordinal));
         Assert.Contains(calls, c => c.Method == "PUT" && c.ConversationId == Personal && c.CardText.Contains("answered by", StringComparison.Ordinal));
         Assert.All(calls, c => Assert.StartsWith("Bearer connector-token-", c.Authorization, StringComparison.Ordinal));

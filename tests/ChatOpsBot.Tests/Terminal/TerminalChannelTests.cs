@@ -40,6 +40,29 @@ public sealed class TerminalChannelTests
     }
 
     [Fact]
+    public async Task Ask_shows_typed_names_inventory_names_and_indicators_as_typed_under_the_friendly_section_name()
+    {
+        var output = new StringWriter();
+        var channel = new TerminalChannel(new TerminalConsole(output, TextReader.Null, false));
+        var prompt = new Prompt
+        {
+            Id = "r-1/p4", RunId = "r-1", Section = PlaybookSection.InitialCompromise, Kind = PromptKind.Choice,
+            Title = "Is this mail to alice<!here> the phishing that started it?", OpenedAt = DateTimeOffset.UnixEpoch,
+            Facts = [new Fact("Handed to", "mallory <!everyone> \u001b[2J"), new Fact("Remote IP", "185.220.101.47"), new Fact("Ticket", "HD-004711")],
+            Options = [new PromptOption("Yes", "Yes")],
+        };
+
+        await channel.AskAsync(prompt, CancellationToken.None);
+
+        var text = output.ToString();
+        Assert.Contains("? [Initial compromise] Is this mail to alice<!here> the phishing that started it?", text, StringComparison.Ordinal);
+        Assert.Contains("mallory <!everyone> \\u001b[2J", text, StringComparison.Ordinal);
+        Assert.Contains("185.220.101.47", text, StringComparison.Ordinal);
+        Assert.Contains("HD-004711", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', text);
+    }
+
+    [Fact]
     public async Task Ask_lists_options_with_approver_notes_and_the_last_error()
     {
         var output = new StringWriter();

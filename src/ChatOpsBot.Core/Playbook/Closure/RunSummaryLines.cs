@@ -18,8 +18,8 @@ public static class RunSummaryLines
             $"Examined: {QueryCoverage.Summary(run.Hunt.Coverage)}.",
             gaps.Count == 0 ? "Coverage: complete (no gaps)." : $"Coverage gaps ({gaps.Count}): {string.Join(" | ", gaps.Select(g => g.Text))}",
             $"Hits: {run.Hits.Count} ({run.Hits.Count(h => h.Origin == HitOrigin.Pivot)} from pivots) to {run.RemoteIps.Count} remote IP(s).",
-            $"Confirmed C2: {Join(run.RemoteIps.Where(r => r.Status == IpVerdictStatus.Malware).Select(r => r.Ip))}; dismissed: {Join(run.RemoteIps.Where(r => r.Status == IpVerdictStatus.NotMalicious).Select(r => r.Ip))}.",
-            $"Contained hosts: {Join(run.Hosts.Select(h => $"{h.Host} (helpdesk {h.HelpdeskTicket})"))}.",
+            $"Confirmed C2: {Join(AddressOrder.Sort(run.RemoteIps.Where(r => r.Status == IpVerdictStatus.Malware).Select(r => r.Ip)))}; dismissed: {Join(AddressOrder.Sort(run.RemoteIps.Where(r => r.Status == IpVerdictStatus.NotMalicious).Select(r => r.Ip)))}.",
+            $"Contained hosts: {Join(run.Hosts.OrderBy(h => h.Host, AddressOrder.Instance).Select(h => $"{h.Host} (helpdesk {h.HelpdeskTicket})"))}.",
             $"Pivots: {Join(run.Pivot.Records.Select(p => p.Skipped ? $"{p.SourceIp} skipped" : $"{p.SourceIp} → {p.Ips.Count} indicators, {p.Hits} new hit(s)"))}.",
             $"Phishing: {Join(run.Mails.Where(m => m.Status == MailStatus.Phishing).Select(m => $"{m.User} \"{m.Subject}\" → {m.HandedTo}"))}.",
         };
@@ -63,7 +63,7 @@ public static class RunSummaryLines
 
     private static string JoinCapped(IEnumerable<string> items)
     {
-        var list = items.ToList();
+        var list = AddressOrder.Sort(items);
         return list.Count == 0 ? "none" : CappedList.Join(list, MaxListedInFacts);
     }
 

@@ -79,13 +79,15 @@ internal static class ValidationTriage
         var hosts = HostsByIp(run);
         var count = unflagged.Count.ToString(CultureInfo.InvariantCulture);
         var file = FileName(run, unflagged);
+        var sorted = unflagged.OrderBy(r => r.Ip, AddressOrder.Instance).ToList();
+        // The list goes out once, here: as a table channels show, with the CSV they attach when they cannot show every row.
         context.Notify(PlaybookSection.Validation, NotificationKind.Finding, $"validation:triage:{unflagged[0].Ip}",
-            $"{count} feed IPs have no malware intel: the list for triage", "Every IP with its hosts and intel is in the attached CSV.",
-            Summary(unflagged, context.Now), attachment: Csv(context, unflagged, hosts, file));
+            $"{count} feed IPs have no malware intel: the list for triage", "Every IP with its hosts and intel.",
+            Summary(unflagged, context.Now), Table(sorted, hosts), Csv(context, sorted, hosts, file));
         var facts = Summary(unflagged, context.Now);
-        facts.AddRange(unflagged.Take(ListedInPrompt).Select(r => new Fact(r.Ip, Hosts(hosts, r.Ip, MaxHostsListed))));
+        facts.AddRange(sorted.Take(ListedInPrompt).Select(r => new Fact(r.Ip, Hosts(hosts, r.Ip, MaxHostsListed))));
         if (unflagged.Count > ListedInPrompt)
-            facts.Add(new Fact("More", $"{(unflagged.Count - ListedInPrompt).ToString(CultureInfo.InvariantCulture)} more in {file}"));
+            facts.Add(new Fact("More", $"{(unflagged.Count - ListedInPrompt).ToString(CultureInfo.InvariantCulture)} more in the list above"));
         var either = flagged == 0 ? "" : $" The {flagged.ToString(CultureInfo.InvariantCulture)} IP(s) intel flags are asked about one by one either way.";
         var options = offered
             .Select(o => o.Value == nameof(ValidationTrigger.DismissUnflagged) ? o with { Label = $"Dismiss the {count} without malware intel" } : o)
@@ -93,7 +95,7 @@ internal static class ValidationTriage
         context.Ask(PlaybookSection.Validation, PromptKind.Choice, $"{count} feed IPs have no malware intel",
             options,
             "Threat intel has nothing against these IPs (verdict Unknown or Harmless). Dismiss them together as not malicious, "
-            + "or review each IP on its own. The full list is attached to the message above." + either,
+            + "or review each IP on its own. The full list is in the message above." + either,
             facts, suggestion: nameof(ValidationTrigger.DismissUnflagged));
     }
 
@@ -103,8 +105,6 @@ internal static class ValidationTriage
         var run = context.Run;
         var unflagged = Unflagged(run);
         if (unflagged.Count == 0) return;
-        var file = FileName(run, unflagged);
-        var attachment = Csv(context, unflagged, HostsByIp(run), file);
         foreach (var ip in unflagged)
         {
             ip.Status = IpVerdictStatus.NotMalicious;
@@ -113,8 +113,8 @@ internal static class ValidationTriage
         var count = unflagged.Count.ToString(CultureInfo.InvariantCulture);
         context.Record(TimelineEntryKind.Effect, PlaybookSection.Validation, $"{count} feed IP(s) without malware intel dismissed as not malicious");
         context.Notify(PlaybookSection.Validation, NotificationKind.Finding, $"validation:triage-dismissed:{unflagged[0].Ip}",
-            $"{count} feed IPs dismissed as not malicious", $"Decided by {answer.Names} at triage: intel had nothing against them. The list is attached.",
-            Summary(unflagged, context.Now), attachment: attachment);
+            $"{count} feed IPs dismissed as not malicious", $"Decided by {answer.Names} at triage: intel had nothing against them. The list is in the triage message above.",
+            Summary(unflagged, context.Now));
     }
 
     private static List<Fact> Summary(List<RemoteIpCase> unflagged, DateTimeOffset now)
@@ -143,8 +143,14 @@ internal static class ValidationTriage
             r.Ip, Hosts(hosts, r.Ip), hosts[r.Ip].Sum(h => h.Connections).ToString(CultureInfo.InvariantCulture), r.Intel!.Verdict.ToString(), r.Intel.Source,
         ])));
 
+    private static DataTable Table(List<RemoteIpCase> unflagged, ILookup<string, HitRecord> hosts) =>
+        new(["remote IP", "hosts", "connections", "intel verdict"], unflagged.Select(r => (IReadOnlyList<string>)
+        [
+            r.Ip, Hosts(hosts, r.Ip, MaxHostsListed), hosts[r.Ip].Sum(h => h.Connections).ToString(CultureInfo.InvariantCulture), r.Intel!.Verdict.ToString(),
+        ]).ToList());
+
     private static ILookup<string, HitRecord> HostsByIp(PlaybookRun run) => run.Hits.ToLookup(h => h.RemoteIp, StringComparer.Ordinal);
 
     private static string Hosts(ILookup<string, HitRecord> hosts, string ip, int max = int.MaxValue) =>
-        CappedList.Join(hosts[ip].Select(h => h.Host).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), max);
+        CappedList.Join(AddressOrder.Sort(hosts[ip].Select(h => h.Host).Distinct(StringComparer.OrdinalIgnoreCase)), max);
 }

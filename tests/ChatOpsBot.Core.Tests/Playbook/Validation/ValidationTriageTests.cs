@@ -46,6 +46,8 @@ public sealed class ValidationTriageTests
         Assert.Equal("remote_ip,hosts,connections,intel_verdict,intel_source", csv[0]);
         Assert.Equal(31, csv.Length);
         Assert.Contains($"{UnknownIp(29)},10.30.0.30,1,Unknown,fake-intel", csv);
+        Assert.Equal(30, list.Table!.Rows.Count); // channels show the rows and attach the CSV only when they hide some
+        Assert.Equal(AddressOrder.Sort(list.Table.Rows.Select(r => r[0])), list.Table.Rows.Select(r => r[0]));
         Assert.Single(world.Channel.Asks);
     }
 
@@ -69,7 +71,8 @@ public sealed class ValidationTriageTests
         var summary = Assert.Single(world.Channel.Notifications, n => n.Key == $"{run.Id}:validation:triage-dismissed:{UnknownIp(0)}");
         Assert.Equal("30 feed IPs dismissed as not malicious", summary.Title);
         Assert.Contains("Decided by tom", summary.Text, StringComparison.Ordinal);
-        Assert.NotNull(summary.Attachment);
+        Assert.Null(summary.Attachment); // the list went out once, with the triage question
+        Assert.Single(world.Channel.Notifications, n => n.Attachment is not null && n.Section == PlaybookSection.Validation);
         Assert.Single(run.Timeline, e => e.Kind == TimelineEntryKind.Effect && e.Value == "30 feed IP(s) without malware intel dismissed as not malicious");
         Assert.Single(run.Timeline, e => e.Kind == TimelineEntryKind.Answer && e.Value == "Dismiss the 30 without malware intel" && e.ActorName == "tom");
     }
