@@ -47,7 +47,7 @@ try {
     const input = card.locator('input.ac-textInput, textarea, input[type="text"]');
     let typed = null;
     if (await input.count() > 0) {
-      typed = /ticket/i.test(text) ? `HD-${305000 + tickets++}` : /Phishing/.test(text) ? 'phishing-oncall' : 'Nothing else stood out.';
+      typed = /Helpdesk ticket number/.test(text) ? `HD-${305000 + tickets++}` : /Phishing playbook/.test(text) ? 'phishing-oncall' : 'Nothing else stood out.';
       await input.first().fill(typed);
     }
     const file = path.join(shots, `${String(n + 1).padStart(2, '0')}-${section.toLowerCase()}${typed ? '-input' : ''}.png`);
