@@ -12,6 +12,3 @@ internal static class PlaygroundTenant
 
     public static string ConfigFile => Path.Combine(Support.RepositoryRoot.Path, "manifests", "teams", ".m365agentsplayground.yml");
 }
-
-/// <summary>A selectable Playground user: Teams id, AAD object id, display name.</summary>
-internal sealed record PlaygroundUser(string Id, string AadObjectId, string Name);
