@@ -24,7 +24,9 @@ public static class TeamsExtensions
         services.AddHttpClient(nameof(BotFrameworkAuthenticator), c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient<BotConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<BotFrameworkAuthenticator>();
-        services.AddHostedService<SigningKeysWarmUp>();
+        // The local Playground needs no Bot Framework keys, and the machine may be offline.
+        if (!configuration.GetValue<bool>($"{TeamsOptions.Section}:{nameof(TeamsOptions.LocalPlayground)}"))
+            services.AddHostedService<SigningKeysWarmUp>();
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<ConversationPacer>();
         services.AddSingleton<TeamsConversations>();

@@ -38,6 +38,13 @@ public sealed class TeamsOptions
     /// <summary>OpenID metadata for Emulator tokens. Default the botframework.com tenant's v2.0 metadata.</summary>
     public string EmulatorOpenIdMetadataUrl { get; set; } = "https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration";
 
+    /// <summary>
+    /// Local development with Microsoft 365 Agents Playground: activities without a token are accepted from loopback when
+    /// their serviceUrl is <c>http://localhost:&lt;port&gt;/_connector</c>, and replies to it go without a token. Refused
+    /// with <see cref="AppPassword"/> set and outside the Development environment. Default false.
+    /// </summary>
+    public bool LocalPlayground { get; set; }
+
     /// <summary>Public https base address of the bot (e.g. <c>https://bot.example.com</c>); when set, full CSV lists are served by signed links.</summary>
     public string PublicBaseUrl { get; set; } = "";
 

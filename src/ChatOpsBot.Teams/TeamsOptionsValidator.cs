@@ -1,16 +1,22 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Teams;
 
-/// <summary>Checks <see cref="TeamsOptions"/> at start; each failure names the key. Secret values are never echoed.</summary>
-public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
+/// <summary>
+/// Checks <see cref="TeamsOptions"/> at start; each failure names the key. Secret values are never echoed.
+/// <paramref name="environment"/> decides whether <c>Teams:LocalPlayground</c> may be on; without one (no host) it may not.
+/// </summary>
+public sealed class TeamsOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<TeamsOptions>
 {
     public ValidateOptionsResult Validate(string? name, TeamsOptions options)
     {
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.AppId))
             failures.Add("Teams:AppId is required (the Microsoft App id of the Azure Bot registration).");
-        if (string.IsNullOrWhiteSpace(options.AppPassword))
+        if (options.LocalPlayground)
+            CheckLocalPlayground(failures, options);
+        else if (string.IsNullOrWhiteSpace(options.AppPassword))
             failures.Add("Teams:AppPassword is required (set Teams__AppPassword in the environment, never in appsettings.json).");
         CheckUrl(failures, "Teams:OpenIdMetadataUrl", options.OpenIdMetadataUrl);
         CheckUrl(failures, "Teams:TokenEndpoint", options.EffectiveTokenEndpoint);
@@ -29,6 +35,15 @@ public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryBaseDelay > TimeSpan.FromMinutes(1))
             failures.Add($"Teams:RetryBaseDelay must be between 00:00:00 and 00:01:00 (was {options.RetryBaseDelay}).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private void CheckLocalPlayground(List<string> failures, TeamsOptions options)
+    {
+        // Unauthenticated activities are a development convenience: never beside a real app secret, never in production.
+        if (!string.IsNullOrWhiteSpace(options.AppPassword))
+            failures.Add("Teams:LocalPlayground cannot be used with Teams:AppPassword (the Playground needs no secret; unset one of them).");
+        if (environment is null || !environment.IsDevelopment())
+            failures.Add($"Teams:LocalPlayground is allowed only in the Development environment (was {environment?.EnvironmentName ?? "none"}; set ASPNETCORE_ENVIRONMENT=Development for local work).");
     }
 
     private static void CheckUrl(List<string> failures, string key, string value)

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatOpsBot.Teams.Activities;
+using ChatOpsBot.Teams.Auth;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -69,12 +70,14 @@ public sealed class BotConnectorClient(
             throw new UntrustedServiceUrlException(serviceUrl);
         var uri = new Uri(new Uri(baseUrl), path);
         var o = options.Value;
+        // The local Playground takes replies without a token (and there is no app secret to get one with).
+        var anonymous = o.LocalPlayground && LocalPlayground.IsConnectorUrl(baseUrl);
         for (var attempt = 1; ; attempt++)
         {
             if (conversationId is not null) await pacer.WaitTurnAsync(conversationId, cancellationToken).ConfigureAwait(false);
-            var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
             using var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, body.GetType(), options: ActivityJson.Options) };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (!anonymous)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false));
             HttpResponseMessage response;
             try
             {

@@ -14,6 +14,7 @@ internal sealed class TeamsConnectorCheck(HttpClient http, IOptions<TeamsOptions
     public async Task<ConnectorHealth> CheckAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
+        if (o.LocalPlayground) return ConnectorHealth.Pass("local Agents Playground: no token needed");
         var endpoint = new Uri(o.EffectiveTokenEndpoint);
         try
         {

@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Dialog;
+using ChatOpsBot.Teams.Auth;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Teams.Connector;
@@ -31,6 +32,7 @@ public sealed class TrustedServiceUrls(IOptions<TeamsOptions> options, IChannelS
     public bool IsAllowedHost(string serviceUrl)
     {
         if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)) return false;
+        if (options.Value.LocalPlayground && LocalPlayground.IsConnectorUrl(serviceUrl)) return true;
         if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)) return false;
         return options.Value.EffectiveAllowedHosts.Any(pattern => pattern.StartsWith("*.", StringComparison.Ordinal)
             ? uri.Host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase)

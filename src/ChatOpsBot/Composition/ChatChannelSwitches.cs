@@ -12,8 +12,10 @@ public static class ChatChannelSwitches
         AnySet(configuration, "Slack", "SigningSecret", "BotToken", "AppToken", "Channel")
         || (bool.TryParse(configuration["Slack:SocketMode"], out var socketMode) && socketMode);
 
-    /// <summary>True when <c>Teams:AppId</c> or <c>Teams:AppPassword</c> is set.</summary>
-    public static bool Teams(IConfiguration configuration) => AnySet(configuration, "Teams", "AppId", "AppPassword");
+    /// <summary>True when <c>Teams:AppId</c> or <c>Teams:AppPassword</c> is set or <c>Teams:LocalPlayground</c> is true.</summary>
+    public static bool Teams(IConfiguration configuration) =>
+        AnySet(configuration, "Teams", "AppId", "AppPassword")
+        || (bool.TryParse(configuration["Teams:LocalPlayground"], out var playground) && playground);
 
     private static bool AnySet(IConfiguration configuration, string section, params string[] keys) =>
         keys.Any(k => !string.IsNullOrWhiteSpace(configuration[$"{section}:{k}"]));
