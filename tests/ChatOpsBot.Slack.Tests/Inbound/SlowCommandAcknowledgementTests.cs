@@ -41,7 +41,7 @@ public sealed class SlowCommandAcknowledgementTests
 
         using var response = await bot.CommandAsync("help");
 
-        Assert.Contains("Usage:", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("— commands:", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         await Task.Delay(200);
         Assert.Empty(bot.Slack.CallsTo("response_url"));
     }
