@@ -37,7 +37,7 @@ internal sealed partial class HostBench(BenchOptions options)
         // The scan's share: the same hunt over the log and over an empty log. The feed is the same list minus every
         // address the log contains, so both runs do the same scan and the same playbook (no IP to validate); with
         // the seeded hits the run also validates each hit IP, which is the playbook's work, not the scan's.
-        var quiet = WithoutHits(c2, log);
+        var quiet = WithoutHits(c2, log, options.DataFolder);
         var (emptyWall, _) = Hunt(empty, quiet, runs);
         var (logWall, logCpu) = Hunt(log, quiet, Math.Max(3, options.Repeat));
         var cat = Median(Math.Max(3, options.Repeat), () => Run($"cat {Quote(log)} > /dev/null").Elapsed);
@@ -72,9 +72,9 @@ internal sealed partial class HostBench(BenchOptions options)
     }
 
     /// <summary>The list without any address the log contains (either side) and without CIDRs, next to the list.</summary>
-    private string WithoutHits(string c2, string log)
+    public static string WithoutHits(string c2, string log, string dataFolder)
     {
-        var quiet = Path.Combine(options.DataFolder, Path.GetFileNameWithoutExtension(c2) + "-nohits-" + Path.GetFileNameWithoutExtension(log) + ".txt");
+        var quiet = Path.Combine(dataFolder, Path.GetFileNameWithoutExtension(c2) + "-nohits-" + Path.GetFileNameWithoutExtension(log) + ".txt");
         if (File.Exists(quiet)) return quiet;
         var lines = File.ReadLines(c2).Where(l => l.Length > 0 && !l.StartsWith('#') && !Address(l).Contains('/', StringComparison.Ordinal)).ToList();
         var siem = new LocalLogSiem(Options.Create(new LocalLogsOptions { Paths = [log] }), NullLogger<LocalLogSiem>.Instance);
