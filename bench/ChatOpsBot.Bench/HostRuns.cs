@@ -11,6 +11,9 @@ internal sealed class HostRuns(BenchOptions options)
 {
     public const string Window = "--since 24h --until 2026-01-02T00:00:00Z"; // the generator's day
 
+    /// <summary>The hunt's exit code when it closes inconclusive (as over an empty log, which covers no part of the window).</summary>
+    private const int Inconclusive = 5;
+
     public sealed record Result(Samples Wall, Samples Cpu, Samples PeakMb, string Log);
 
     public bool Available => File.Exists(options.HostDll);
@@ -22,13 +25,13 @@ internal sealed class HostRuns(BenchOptions options)
         var stderr = Path.Combine(options.DataFolder, "host-bench.err");
         var db = Database("host-bench");
         var command = $"dotnet {Quote(options.HostDll)} hunt --logs {Quote(logs)} --feed {Quote(feed)} --auto {Window} --db {Quote(db)} > /dev/null 2>{Quote(stderr)}";
-        Run(command);
+        Run(command, Inconclusive);
         var walls = new List<double>();
         var cpus = new List<double>();
         var peaks = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            walls.Add(Run($"/usr/bin/time -f '%U %S %M' -o {Quote(stats)} sh -c {Quote(command)}").Elapsed.TotalSeconds);
+            walls.Add(Run($"/usr/bin/time -f '%U %S %M' -o {Quote(stats)} sh -c {Quote(command)}", Inconclusive).Elapsed.TotalSeconds);
             var parts = File.ReadAllText(stats).Trim().Split('\n')[^1].Split(' ');
             cpus.Add(double.Parse(parts[0], CultureInfo.InvariantCulture) + double.Parse(parts[1], CultureInfo.InvariantCulture));
             peaks.Add(double.Parse(parts[2], CultureInfo.InvariantCulture) / 1024.0);

@@ -102,14 +102,15 @@ internal sealed partial class ScannerBench(BenchOptions options, TargetTable? ta
     private string Generator() =>
         File.Exists(options.Generator) ? options.Generator : throw new ArgumentException($"generator not found: {options.Generator} (--generator)");
 
-    private static List<IPNetwork> ReadIndicators(string c2) =>
-        [.. File.ReadLines(c2)
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split(',')[0].Trim())
-            .Select(ip => ip.Contains('/', StringComparison.Ordinal) ? IPNetwork.Parse(ip) : new IPNetwork(IPAddress.Parse(ip), IPAddress.Parse(ip).AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128))];
+    /// <summary>The list as the bot loads it (compact: IPv4 addresses as integers), so peak memory is the bot's, not a list of objects.</summary>
+    private static IReadOnlyList<IPNetwork> ReadIndicators(string c2)
+    {
+        using var reader = new StreamReader(c2);
+        return ChatOpsBot.Connectors.Feeds.FeedParser.ParseAsync(reader, CancellationToken.None).GetAwaiter().GetResult().Indicators;
+    }
 
     /// <summary>Median wall and CPU time of the scan after a warm-up, its peak resident memory and the last result.</summary>
-    private (TimeSpan Wall, TimeSpan Cpu, double PeakMb, double AllocatedMb, SiemResult Result, Samples Walls) Scan(IReadOnlyList<string> files, List<IPNetwork> indicators, string format)
+    private (TimeSpan Wall, TimeSpan Cpu, double PeakMb, double AllocatedMb, SiemResult Result, Samples Walls) Scan(IReadOnlyList<string> files, IReadOnlyList<IPNetwork> indicators, string format)
     {
         var columns = format.StartsWith("csv", StringComparison.Ordinal) ? new CsvColumnOptions { Timestamp = "ts", SourceIp = "sa", DestinationIp = "da", Bytes = "ibyt" } : new CsvColumnOptions();
         var siem = new LocalLogSiem(Options.Create(new LocalLogsOptions { Paths = [.. files], CsvColumns = columns }), NullLogger<LocalLogSiem>.Instance);
