@@ -20,7 +20,8 @@ internal static class ArchiveDay
         var day = Path.Combine(root, "2026-01-01");
         string Name(string type, int hour) => Path.Combine(day, $"{type}.{hour:00}:00:00-{(hour + 1) % 24:00}:00:00.log.gz");
         var conn = Enumerable.Range(0, 24).Select(h => Name("conn", h)).ToList();
-        if (File.Exists(Path.Combine(root, ".complete")))
+        var complete = root + ".complete"; // beside the archive: a file in its root would be read as a log
+        if (File.Exists(complete))
         {
             return (root, conn);
         }
@@ -58,7 +59,7 @@ internal static class ArchiveDay
         var current = Path.Combine(root, "current");
         Directory.CreateDirectory(current);
         File.WriteAllText(Path.Combine(current, "stats.log"), "#separator \\x09\n#path\tstats\n");
-        File.WriteAllText(Path.Combine(root, ".complete"), "");
+        File.WriteAllText(complete, "");
         return (root, conn);
     }
 }

@@ -38,7 +38,8 @@ internal sealed class HostRuns(BenchOptions options)
         }
 
         var scanned = File.ReadLines(stderr).FirstOrDefault(l => l.Contains("Local logs scanned", StringComparison.Ordinal)) ?? "";
-        return new Result(new Samples(walls), new Samples(cpus), new Samples(peaks), scanned.Trim());
+        var at = scanned.IndexOf("Local logs scanned", StringComparison.Ordinal);
+        return new Result(new Samples(walls), new Samples(cpus), new Samples(peaks), at < 0 ? "" : scanned[at..].Trim());
     }
 
     private string Database(string name)
