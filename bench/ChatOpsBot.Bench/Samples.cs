@@ -23,6 +23,7 @@ internal sealed record Samples(IReadOnlyList<double> Values)
 
     public Samples Over(double divisor) => new([.. Values.Select(v => v / divisor)]);
 
-    public string Spread(string format) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Min.ToString(format, CultureInfo.InvariantCulture)}–{Max.ToString(format, CultureInfo.InvariantCulture)} ({Values.Count} runs)");
+    /// <summary>"min–max" with <paramref name="unit"/> after each, and the number of runs.</summary>
+    public string Spread(string format, string unit) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Min.ToString(format, CultureInfo.InvariantCulture)}{unit}–{Max.ToString(format, CultureInfo.InvariantCulture)}{unit} ({Values.Count} runs)");
 }

@@ -159,7 +159,7 @@ internal sealed partial class ScannerBench(BenchOptions options, TargetTable? ta
             if (targets is not null && format is "json" or "eve")
             {
                 var ratio = walls.Over(cat.TotalSeconds);
-                targets.Add($"{(format == "json" ? "Zeek JSON" : "Suricata eve")} scan, {label}, in process / `cat`", "≤ 5x", $"{ratio.Median:F2}x", $"{ratio.Spread("F2")}x",
+                targets.Add($"{(format == "json" ? "Zeek JSON" : "Suricata eve")} scan, {label}, in process / `cat`", "≤ 5x", $"{ratio.Median:F2}x", ratio.Spread("F2", "x"),
                     ratio.Median <= 5, $"scan {Seconds(scan)} s, cat {Seconds(cat)} s");
             }
             var awk = targets is not null ? null : Exists("mawk") ? "mawk" : Exists("awk") ? "awk" : null;
@@ -241,14 +241,14 @@ internal sealed partial class ScannerBench(BenchOptions options, TargetTable? ta
             void Scaled(string figure, string target, double limit, string over, string under)
             {
                 var ratio = samples[over].Over(samples[under].Median);
-                targets.Add(figure, target, $"{ratio.Median:F2}x", $"{ratio.Spread("F2")}x", ratio.Median <= limit,
+                targets.Add(figure, target, $"{ratio.Median:F2}x", ratio.Spread("F2", "x"), ratio.Median <= limit,
                     $"{Seconds(times[over].Wall)} vs {Seconds(times[under].Wall)} s; cpu {Ratio(times[over].Cpu, times[under].Cpu)}; in process, {new FileInfo(log).Length >> 20} MB TSV");
             }
 
             Scaled("500 k IOCs vs 1 k IOCs (scan wall)", "≤ 1.2x", 1.2, cases[1].Name, cases[0].Name);
             Scaled("10 k CIDRs vs none (50 k IPs; scan wall)", "≤ 1.3x", 1.3, cases[3].Name, cases[2].Name);
             var gzRatio = gzWalls.Over(zcat.TotalSeconds);
-            targets.Add($"`.gz` scan ({new FileInfo(gz).Length >> 20} MB, gzip -6) / `zcat > /dev/null`", "≤ 1.3x", $"{gzRatio.Median:F2}x", $"{gzRatio.Spread("F2")}x", gzRatio.Median <= 1.3,
+            targets.Add($"`.gz` scan ({new FileInfo(gz).Length >> 20} MB, gzip -6) / `zcat > /dev/null`", "≤ 1.3x", $"{gzRatio.Median:F2}x", gzRatio.Spread("F2", "x"), gzRatio.Median <= 1.3,
                 $"scan {Seconds(gzWall)} s (cpu {Seconds(gzCpu)} s), zcat {Seconds(zcat)} s");
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

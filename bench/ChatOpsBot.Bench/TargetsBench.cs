@@ -54,7 +54,7 @@ internal sealed class TargetsBench(BenchOptions options, string repoRoot)
     private static void FixedCost(TargetTable table, HostRuns host, string empty, string c2, int runs)
     {
         var r = host.Hunt(empty, c2, runs);
-        table.Add("fixed cost: `hunt` over an empty log, 50 k feed, FastStart", "≤ 0.6 s", $"{F(r.Wall.Median)} s", $"{r.Wall.Spread("F3")} s",
+        table.Add("fixed cost: `hunt` over an empty log, 50 k feed, FastStart", "≤ 0.6 s", $"{F(r.Wall.Median)} s", r.Wall.Spread("F3", " s"),
             r.Wall.Median <= 0.6, $"cpu {F(r.Cpu.Median)} s, peak RSS {F(r.PeakMb.Median, "F0")} MB");
     }
 
@@ -78,9 +78,9 @@ internal sealed class TargetsBench(BenchOptions options, string repoRoot)
         var ratio = share.Over(cat.Median);
         var cpuShare = full.Cpu.Median - emptyRun.Cpu.Median;
         table.Add($"scan's share of a hunt over {bytes / 1e9:F1} GB ({Links} links of the 10 M-line TSV, page cache) / `cat`", "≤ 2.5x",
-            $"{F(share.Median / cat.Median, "F2")}x", $"{ratio.Spread("F2")}x", share.Median / cat.Median <= 2.5,
+            $"{F(share.Median / cat.Median, "F2")}x", ratio.Spread("F2", "x"), share.Median / cat.Median <= 2.5,
             string.Create(CultureInfo.InvariantCulture,
-                $"hunt {F(full.Wall.Median)} s − empty {F(emptyRun.Wall.Median)} s = {F(share.Median)} s ({bytes / 1e9 / share.Median:F1} GB/s, cpu {F(cpuShare)} s); cat {F(cat.Median)} s ({cat.Spread("F3")}); {full.Log}"));
+                $"hunt {F(full.Wall.Median)} s − empty {F(emptyRun.Wall.Median)} s = {F(share.Median)} s ({bytes / 1e9 / share.Median:F1} GB/s, cpu {F(cpuShare)} s); cat {F(cat.Median)} s ({cat.Spread("F3", " s")}); {full.Log}"));
     }
 
     /// <summary>Point 4: a 500 k-address feed parsed and indexed (in process), and what it adds to a hunt process over a 1 k feed.</summary>
@@ -101,7 +101,7 @@ internal sealed class TargetsBench(BenchOptions options, string repoRoot)
         // Warm-ups until the JIT's tiering has settled (the published bot runs these methods precompiled, never at tier 0).
         for (var i = 0; i < 5; i++) ParseAndIndex(big);
         var parse = new Samples([.. Enumerable.Range(0, runs).Select(_ => ParseAndIndex(big))]);
-        table.Add("500 k-IP feed parsed and indexed (in process)", "≤ 0.2 s", $"{F(parse.Median)} s", $"{parse.Spread("F3")} s", parse.Median <= 0.2,
+        table.Add("500 k-IP feed parsed and indexed (in process)", "≤ 0.2 s", $"{F(parse.Median)} s", parse.Spread("F3", " s"), parse.Median <= 0.2,
             "FeedParser + IndicatorSet over the file, in the bench process after 5 warm-ups");
         if (!host.Available) return;
         var empty = Path.Combine(options.DataFolder, "empty.log");
@@ -109,9 +109,9 @@ internal sealed class TargetsBench(BenchOptions options, string repoRoot)
         var withSmall = host.Hunt(empty, small, runs);
         var withBig = host.Hunt(empty, big, runs);
         var rss = withBig.PeakMb.Minus(withSmall.PeakMb);
-        table.Add("500 k-IP feed vs 1 k: peak RSS of a `hunt` process over an empty log", "≤ +30 MB", $"+{F(rss.Median, "F0")} MB", $"{rss.Spread("F0")} MB",
+        table.Add("500 k-IP feed vs 1 k: peak RSS of a `hunt` process over an empty log", "≤ +30 MB", $"{F(rss.Median, "+0;-0")} MB", rss.Spread("F0", " MB"),
             rss.Median <= 30, string.Create(CultureInfo.InvariantCulture,
-                $"peak {F(withBig.PeakMb.Median, "F0")} vs {F(withSmall.PeakMb.Median, "F0")} MB; wall {F(withBig.Wall.Median)} vs {F(withSmall.Wall.Median)} s (+{F(withBig.Wall.Median - withSmall.Wall.Median)} s), cpu +{F(withBig.Cpu.Median - withSmall.Cpu.Median)} s"));
+                $"peak {F(withBig.PeakMb.Median, "F0")} vs {F(withSmall.PeakMb.Median, "F0")} MB; wall {F(withBig.Wall.Median)} vs {F(withSmall.Wall.Median)} s ({F(withBig.Wall.Median - withSmall.Wall.Median, "+0.000;-0.000")} s), cpu {F(withBig.Cpu.Median - withSmall.Cpu.Median, "+0.000;-0.000")} s"));
     }
 
     /// <summary>Point 5: a day of a Zeek archive (24 hourly gzip conn logs among other log types) against <c>zcat</c> of those conn files.</summary>
@@ -124,8 +124,8 @@ internal sealed class TargetsBench(BenchOptions options, string repoRoot)
         var ratio = hunt.Wall.Over(zcat.Median);
         var gzBytes = conn.Sum(f => new FileInfo(f).Length);
         table.Add($"Zeek archive day: `hunt` over a `YYYY-MM-DD/` archive (24 conn.*.log.gz, {gzBytes >> 20} MB, among dns/http/ssl/files/weird and a far day) / `zcat` of the 24", "≤ 1.2x",
-            $"{F(hunt.Wall.Median / zcat.Median, "F2")}x", $"{ratio.Spread("F2")}x", hunt.Wall.Median / zcat.Median <= 1.2,
-            $"hunt {F(hunt.Wall.Median)} s (cpu {F(hunt.Cpu.Median)} s, whole process), zcat {F(zcat.Median)} s ({zcat.Spread("F3")}); {hunt.Log}");
+            $"{F(hunt.Wall.Median / zcat.Median, "F2")}x", ratio.Spread("F2", "x"), hunt.Wall.Median / zcat.Median <= 1.2,
+            $"hunt {F(hunt.Wall.Median)} s (cpu {F(hunt.Cpu.Median)} s, whole process), zcat {F(zcat.Median)} s ({zcat.Spread("F3", " s")}); {hunt.Log}");
     }
 
     private string GenerateList(int count)
