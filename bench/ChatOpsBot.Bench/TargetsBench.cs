@@ -42,7 +42,7 @@ internal sealed class TargetsBench(BenchOptions options, string repoRoot)
             File.WriteAllBytes(empty, []);
             FixedCost(table, host, empty, c2, Math.Max(7, runs));
             var quiet = HostBench.WithoutHits(c2, log, options.DataFolder);
-            ScanShare(table, host, empty, log, quiet, runs);
+            ScanShare(table, host, log, quiet, runs);
             Archive(table, host, log, quiet, Math.Max(3, runs - 2));
         }
 
@@ -60,17 +60,21 @@ internal sealed class TargetsBench(BenchOptions options, string repoRoot)
 
     /// <summary>
     /// Points 1 and 2: the scan's share of a hunt over <see cref="Links"/> hard links of the 10 M-line log (the same
-    /// hunt minus over an empty log; the feed lists no address of the log, so both runs do the same playbook) against
+    /// hunt minus over the log's first and last lines; the feed lists no address of the log, so both runs do the same playbook) against
     /// <c>cat</c> of the same files.
     /// </summary>
-    private void ScanShare(TargetTable table, HostRuns host, string empty, string log, string quiet, int runs)
+    private void ScanShare(TargetTable table, HostRuns host, string log, string quiet, int runs)
     {
         var folder = Path.Combine(options.DataFolder, $"links-{Links}x-{Path.GetFileNameWithoutExtension(log)}");
         Directory.CreateDirectory(folder);
         var files = Enumerable.Range(1, Links).Select(i => Path.Combine(folder, $"conn-{i}.log")).ToList();
         foreach (var file in files.Where(f => !File.Exists(f))) Run($"ln {Quote(log)} {Quote(file)}");
         var bytes = files.Sum(f => new FileInfo(f).Length);
-        var emptyRun = host.Hunt(empty, quiet, runs);
+        // The baseline reads the log's header and its first and last lines: it covers the window as the full log does,
+        // so both hunts close the same way (an empty log would close inconclusive, through other prompts).
+        var edges = Path.Combine(options.DataFolder, Path.GetFileNameWithoutExtension(log) + "-edges.log");
+        if (!File.Exists(edges)) Run($"(grep -m 8 '^#' {Quote(log)}; grep -m 1 -v '^#' {Quote(log)}; tail -n 2 {Quote(log)} | grep -v '^#') > {Quote(edges)}");
+        var emptyRun = host.Hunt(edges, quiet, runs);
         var full = host.Hunt(folder, quiet, runs);
         Run($"cat {string.Join(' ', files.Select(Quote))} > /dev/null");
         var cat = new Samples([.. Enumerable.Range(0, runs).Select(_ => Run($"cat {string.Join(' ', files.Select(Quote))} > /dev/null").Elapsed.TotalSeconds)]);
@@ -80,7 +84,7 @@ internal sealed class TargetsBench(BenchOptions options, string repoRoot)
         table.Add($"scan's share of a hunt over {bytes / 1e9:F1} GB ({Links} links of the 10 M-line TSV, page cache) / `cat`", "≤ 2.5x",
             $"{F(share.Median / cat.Median, "F2")}x", ratio.Spread("F2", "x"), share.Median / cat.Median <= 2.5,
             string.Create(CultureInfo.InvariantCulture,
-                $"hunt {F(full.Wall.Median)} s − empty {F(emptyRun.Wall.Median)} s = {F(share.Median)} s ({bytes / 1e9 / share.Median:F1} GB/s, cpu {F(cpuShare)} s); cat {F(cat.Median)} s ({cat.Spread("F3", " s")}); {full.Log}"));
+                $"hunt {F(full.Wall.Median)} s − over the log's first and last lines {F(emptyRun.Wall.Median)} s = {F(share.Median)} s ({bytes / 1e9 / share.Median:F1} GB/s, cpu {F(cpuShare)} s); cat {F(cat.Median)} s ({cat.Spread("F3", " s")}); {full.Log}"));
     }
 
     /// <summary>Point 4: a 500 k-address feed parsed and indexed (in process), and what it adds to a hunt process over a 1 k feed.</summary>
