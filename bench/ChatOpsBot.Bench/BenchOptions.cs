@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ChatOpsBot.Bench;
 
 /// <summary>Command line of the bench: <c>--lines 2000000 --c2-count 50000 --format tsv,json --repeat 3 [--files a.log,b.log]</c>.</summary>
-internal sealed record BenchOptions(long Lines, int C2Count, int Cidrs, int CidrHits, IReadOnlyList<string> Formats, string Generator, string DataFolder, int Repeat, IReadOnlyList<string> Files, string? C2List, long ScaleLines, bool Scaling, bool Fixed, bool HuntScan, string HostDll)
+internal sealed record BenchOptions(long Lines, int C2Count, int Cidrs, int CidrHits, IReadOnlyList<string> Formats, string Generator, string DataFolder, int Repeat, IReadOnlyList<string> Files, string? C2List, long ScaleLines, bool Scaling, bool Fixed, bool HuntScan, string HostDll, bool Targets)
 {
     /// <summary><c>../shared/tools/gen_conn_log.py</c> from the repo root; from a worktree (<c>wt/name</c>) one level further up.</summary>
     private static string DefaultGenerator(string repoRoot)
@@ -26,6 +26,14 @@ internal sealed record BenchOptions(long Lines, int C2Count, int Cidrs, int Cidr
         }
 
         string Get(string name, string fallback) => values.TryGetValue(name, out var v) ? v : fallback;
+        if (Get("targets", "0") != "0")
+        {
+            // The README's table: every format at 2 M lines, the scaling checks at 10 M, five runs of each figure.
+            values.TryAdd("format", "all");
+            values.TryAdd("scale-lines", "10000000");
+            values.TryAdd("repeat", "5");
+        }
+
         var formats = Get("format", "tsv").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (formats is ["all"])
         {
@@ -47,6 +55,7 @@ internal sealed record BenchOptions(long Lines, int C2Count, int Cidrs, int Cidr
             Get("scaling", "1") != "0",
             Get("fixed", "1") != "0",
             Get("hunt-scan", "0") != "0",
-            Path.GetFullPath(Get("host", Path.Combine(repoRoot, ".build", "fast", "ChatOpsBot.dll"))));
+            Path.GetFullPath(Get("host", Path.Combine(repoRoot, ".build", "fast", "ChatOpsBot.dll"))),
+            Get("targets", "0") != "0");
     }
 }

@@ -8,8 +8,8 @@ internal static class ExternalTool
     public static bool Exists(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, name)));
 
-    /// <summary>Runs <paramref name="command"/> with /bin/sh, returns the wall time and standard output.</summary>
-    public static (TimeSpan Elapsed, string Output) Run(string command)
+    /// <summary>Runs <paramref name="command"/> with /bin/sh, returns the wall time and standard output; an exit code other than 0 and <paramref name="alsoAccepted"/> throws.</summary>
+    public static (TimeSpan Elapsed, string Output) Run(string command, params int[] alsoAccepted)
     {
         var info = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add("-c");
@@ -20,7 +20,7 @@ internal static class ExternalTool
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         var elapsed = Stopwatch.GetElapsedTime(started);
-        if (process.ExitCode != 0)
+        if (process.ExitCode != 0 && !alsoAccepted.Contains(process.ExitCode))
         {
             throw new InvalidOperationException($"'{command}' exited with {process.ExitCode}: {stderr.Result}");
         }

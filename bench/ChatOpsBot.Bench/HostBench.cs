@@ -37,7 +37,7 @@ internal sealed partial class HostBench(BenchOptions options)
         // The scan's share: the same hunt over the log and over an empty log. The feed is the same list minus every
         // address the log contains, so both runs do the same scan and the same playbook (no IP to validate); with
         // the seeded hits the run also validates each hit IP, which is the playbook's work, not the scan's.
-        var quiet = WithoutHits(c2, log);
+        var quiet = WithoutHits(c2, log, options.DataFolder);
         var (emptyWall, _) = Hunt(empty, quiet, runs);
         var (logWall, logCpu) = Hunt(log, quiet, Math.Max(3, options.Repeat));
         var cat = Median(Math.Max(3, options.Repeat), () => Run($"cat {Quote(log)} > /dev/null").Elapsed);
@@ -52,29 +52,17 @@ internal sealed partial class HostBench(BenchOptions options)
             $"Hunt with the seeded hits (feed {Path.GetFileName(c2)}): wall {Seconds(hits.Elapsed)} s, of which the scan {(scanned.Success ? scanned.Groups[1].Value + " ms" : "?")} by the SIEM's own timer; the rest is the playbook validating every hit IP with --auto ({hits.Output.Trim()})"));
     }
 
-    /// <summary>Median wall and user+sys CPU of <paramref name="runs"/> hunts after a warm-up, each on a fresh database.</summary>
+    /// <summary>Median wall and user+sys CPU of <paramref name="runs"/> hunts after a warm-up, each on the same database.</summary>
     private (TimeSpan Wall, TimeSpan Cpu) Hunt(string log, string feed, int runs)
     {
-        var stats = Path.Combine(options.DataFolder, "host-bench.time");
-        var db = Database("host-bench");
-        var command = $"dotnet {Quote(options.HostDll)} hunt --logs {Quote(log)} --feed {Quote(feed)} --auto {Window} --db {Quote(db)} > /dev/null 2>&1";
-        Run(command); // warm-up: page cache; creates and migrates the database, as every later start finds it
-        var walls = new List<TimeSpan>();
-        var cpus = new List<TimeSpan>();
-        for (var i = 0; i < runs; i++)
-        {
-            walls.Add(Run($"/usr/bin/time -f '%U %S' -o {Quote(stats)} {command}").Elapsed);
-            var parts = File.ReadAllText(stats).Trim().Split(' ');
-            cpus.Add(TimeSpan.FromSeconds(double.Parse(parts[0], CultureInfo.InvariantCulture) + double.Parse(parts[1], CultureInfo.InvariantCulture)));
-        }
-
-        return (walls.Order().ElementAt(runs / 2), cpus.Order().ElementAt(runs / 2));
+        var result = new HostRuns(options).Hunt(log, feed, runs);
+        return (TimeSpan.FromSeconds(result.Wall.Median), TimeSpan.FromSeconds(result.Cpu.Median));
     }
 
     /// <summary>The list without any address the log contains (either side) and without CIDRs, next to the list.</summary>
-    private string WithoutHits(string c2, string log)
+    public static string WithoutHits(string c2, string log, string dataFolder)
     {
-        var quiet = Path.Combine(options.DataFolder, Path.GetFileNameWithoutExtension(c2) + "-nohits-" + Path.GetFileNameWithoutExtension(log) + ".txt");
+        var quiet = Path.Combine(dataFolder, Path.GetFileNameWithoutExtension(c2) + "-nohits-" + Path.GetFileNameWithoutExtension(log) + ".txt");
         if (File.Exists(quiet)) return quiet;
         var lines = File.ReadLines(c2).Where(l => l.Length > 0 && !l.StartsWith('#') && !Address(l).Contains('/', StringComparison.Ordinal)).ToList();
         var siem = new LocalLogSiem(Options.Create(new LocalLogsOptions { Paths = [log] }), NullLogger<LocalLogSiem>.Instance);

@@ -15,9 +15,11 @@ namespace ChatOpsBot.Bench;
 /// Generates (or takes) logs, times the local-log scanner on them and compares with cat, mawk and rg; then the
 /// issue 7 scaling checks (1k vs 500k IOCs, 0 vs 10k CIDRs, .gz vs zcat) and the fixed cost of the built host.
 /// </summary>
-internal sealed partial class ScannerBench(BenchOptions options)
+internal sealed partial class ScannerBench(BenchOptions options, TargetTable? targets = null)
 {
     private static readonly bool ScanOnly = Environment.GetEnvironmentVariable("BENCH_SCAN_ONLY") == "1";
+    private readonly List<string> _hitChecks = [];
+    private double _peakMb;
 
     public int Execute()
     {
@@ -51,10 +53,18 @@ internal sealed partial class ScannerBench(BenchOptions options)
             Scaling();
         }
 
-        if (options.Fixed && options.Files.Count == 0)
+        if (options.Fixed && options.Files.Count == 0 && targets is null)
         {
             var (tsvLog, tsvC2) = Generate("tsv", options.Lines, options.C2Count, options.Cidrs, options.CidrHits);
             new HostBench(options).Execute(mainC2 ?? tsvC2, tsvLog);
+        }
+
+        if (targets is not null)
+        {
+            targets.Add("peak memory of the scans whatever the log size (500 k list included)", "≤ 150 MB", $"{_peakMb:F0} MB", "highest of every case", _peakMb <= 150,
+                "bench process's VmHWM, reset before each case");
+            var exact = _hitChecks.Count > 0 && _hitChecks.All(IsExact);
+            targets.Add("exact hit counts, CIDRs included, every format", "found = truth", exact ? "exact" : "MISMATCH", "-", exact, string.Join("; ", _hitChecks));
         }
 
         Console.WriteLine();
@@ -62,7 +72,7 @@ internal sealed partial class ScannerBench(BenchOptions options)
         return 0;
     }
 
-    private (string Log, string C2) Generate(string format, long lines, int c2Count, int cidrs, int cidrHits)
+    internal (string Log, string C2) Generate(string format, long lines, int c2Count, int cidrs, int cidrHits)
     {
         var stem = $"conn-{lines}-c{cidrs}-{cidrHits}";
         var log = Path.Combine(options.DataFolder, $"{stem}.{format}");
@@ -92,14 +102,15 @@ internal sealed partial class ScannerBench(BenchOptions options)
     private string Generator() =>
         File.Exists(options.Generator) ? options.Generator : throw new ArgumentException($"generator not found: {options.Generator} (--generator)");
 
-    private static List<IPNetwork> ReadIndicators(string c2) =>
-        [.. File.ReadLines(c2)
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split(',')[0].Trim())
-            .Select(ip => ip.Contains('/', StringComparison.Ordinal) ? IPNetwork.Parse(ip) : new IPNetwork(IPAddress.Parse(ip), IPAddress.Parse(ip).AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128))];
+    /// <summary>The list as the bot loads it (compact: IPv4 addresses as integers), so peak memory is the bot's, not a list of objects.</summary>
+    private static IReadOnlyList<IPNetwork> ReadIndicators(string c2)
+    {
+        using var reader = new StreamReader(c2);
+        return ChatOpsBot.Connectors.Feeds.FeedParser.ParseAsync(reader, CancellationToken.None).GetAwaiter().GetResult().Indicators;
+    }
 
     /// <summary>Median wall and CPU time of the scan after a warm-up, its peak resident memory and the last result.</summary>
-    private (TimeSpan Wall, TimeSpan Cpu, double PeakMb, double AllocatedMb, SiemResult Result) Scan(IReadOnlyList<string> files, List<IPNetwork> indicators, string format)
+    private (TimeSpan Wall, TimeSpan Cpu, double PeakMb, double AllocatedMb, SiemResult Result, Samples Walls) Scan(IReadOnlyList<string> files, IReadOnlyList<IPNetwork> indicators, string format)
     {
         var columns = format.StartsWith("csv", StringComparison.Ordinal) ? new CsvColumnOptions { Timestamp = "ts", SourceIp = "sa", DestinationIp = "da", Bytes = "ibyt" } : new CsvColumnOptions();
         var siem = new LocalLogSiem(Options.Create(new LocalLogsOptions { Paths = [.. files], CsvColumns = columns }), NullLogger<LocalLogSiem>.Instance);
@@ -120,7 +131,9 @@ internal sealed partial class ScannerBench(BenchOptions options)
         }
 
         var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)options.Repeat / (1 << 20);
-        return (MedianOf(walls), MedianOf(cpus), PeakMemoryMb(), allocatedMb, result);
+        var peak = PeakMemoryMb();
+        _peakMb = Math.Max(_peakMb, peak);
+        return (MedianOf(walls), MedianOf(cpus), peak, allocatedMb, result, new Samples([.. walls.Select(w => w.TotalSeconds)]));
     }
 
     private string Measure(string label, IReadOnlyList<string> files, string c2, string? truth)
@@ -133,7 +146,7 @@ internal sealed partial class ScannerBench(BenchOptions options)
             File.WriteAllLines(ips, indicators.Where(n => n.PrefixLength is 32 or 128).Select(n => n.BaseAddress.ToString()));
         }
 
-        var (scan, cpu, peakMb, allocatedMb, result) = Scan(files, indicators, format);
+        var (scan, cpu, peakMb, allocatedMb, result, walls) = Scan(files, indicators, format);
         var bytes = files.Sum(f => new FileInfo(f).Length);
         var mb = bytes / (double)(1 << 20);
         var quoted = string.Join(' ', files.Select(Quote));
@@ -143,7 +156,13 @@ internal sealed partial class ScannerBench(BenchOptions options)
         {
             var cat = Median(options.Repeat, () => Run($"cat {quoted} > /dev/null").Elapsed);
             (catText, catRatio) = (Seconds(cat), Ratio(scan, cat));
-            var awk = Exists("mawk") ? "mawk" : Exists("awk") ? "awk" : null;
+            if (targets is not null && format is "json" or "eve")
+            {
+                var ratio = walls.Over(cat.TotalSeconds);
+                targets.Add($"{(format == "json" ? "Zeek JSON" : "Suricata eve")} scan, {label}, in process / `cat`", "≤ 5x", $"{ratio.Median:F2}x", ratio.Spread("F2", "x"),
+                    ratio.Median <= 5, $"scan {Seconds(scan)} s, cat {Seconds(cat)} s");
+            }
+            var awk = targets is not null ? null : Exists("mawk") ? "mawk" : Exists("awk") ? "awk" : null;
             var (field, separator) = format switch { "tsv" => ("$5", "\\t"), "csv" => ("$5", ","), _ => ((string?)null, (string?)null) };
             if (awk is not null && field is not null && !files.Any(f => f.EndsWith(".gz", StringComparison.Ordinal)))
             {
@@ -151,7 +170,7 @@ internal sealed partial class ScannerBench(BenchOptions options)
                 (mawkText, mawkRatio) = ($"{Seconds(t)} ({awk})", Ratio(t, scan));
             }
 
-            if (Exists("rg"))
+            if (targets is null && Exists("rg"))
             {
                 var t = Median(1, () => Run($"rg -F -c -f {Quote(ips)} {quoted} || true").Elapsed);
                 (rgText, rgRatio) = (Seconds(t), Ratio(t, scan));
@@ -173,6 +192,7 @@ internal sealed partial class ScannerBench(BenchOptions options)
         var row = string.Create(CultureInfo.InvariantCulture,
             $"| {label} | {mb:F0} | {Seconds(scan)} | {Seconds(cpu)} | {mb / scan.TotalSeconds:F0} | {result.RecordsScanned / scan.TotalSeconds / 1e6:F1} | {peakMb:F0} | {allocatedMb:F1} | {catText} | {catRatio} | {mawkText} | {mawkRatio} | {rgText} | {rgRatio} | {outbound.Sum(h => h.Connections)}/{linesTruth} | {outbound.Count}/{pairsTruth} | {inbound}/{decoyTruth} |");
         Console.WriteLine(row);
+        _hitChecks.Add($"{label}: {outbound.Sum(h => h.Connections)}/{linesTruth} lines, {outbound.Count}/{pairsTruth} pairs, {inbound}/{decoyTruth} inbound");
         return row;
     }
 
@@ -194,10 +214,12 @@ internal sealed partial class ScannerBench(BenchOptions options)
         Console.WriteLine("| indicators | scan s | cpu s | peak RSS MB | hit pairs | outbound lines |");
         Console.WriteLine("|---|---|---|---|---|---|");
         var times = new Dictionary<string, (TimeSpan Wall, TimeSpan Cpu)>();
+        var samples = new Dictionary<string, Samples>();
         foreach (var (name, list) in cases)
         {
-            var (wall, cpu, peak, _, result) = Scan([log], ReadIndicators(list), "tsv");
+            var (wall, cpu, peak, _, result, walls) = Scan([log], ReadIndicators(list), "tsv");
             times[name] = (wall, cpu);
+            samples[name] = walls;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {name} | {Seconds(wall)} | {Seconds(cpu)} | {peak:F0} | {result.Hits.Count} | {result.Hits.Where(h => h.Direction == HitDirection.Outbound).Sum(h => h.Connections)} |"));
         }
@@ -212,8 +234,23 @@ internal sealed partial class ScannerBench(BenchOptions options)
             Run($"gzip -c {Quote(log)} > {Quote(gz)}");
         }
 
-        var (gzWall, gzCpu, gzPeak, _, gzResult) = Scan([gz], ReadIndicators(c2WithCidrs), "tsv");
+        var (gzWall, gzCpu, gzPeak, _, gzResult, gzWalls) = Scan([gz], ReadIndicators(c2WithCidrs), "tsv");
         var zcat = Median(options.Repeat, () => Run($"zcat {Quote(gz)} > /dev/null").Elapsed);
+        if (targets is not null)
+        {
+            void Scaled(string figure, string target, double limit, string over, string under)
+            {
+                var ratio = samples[over].Over(samples[under].Median);
+                targets.Add(figure, target, $"{ratio.Median:F2}x", ratio.Spread("F2", "x"), ratio.Median <= limit,
+                    $"{Seconds(times[over].Wall)} vs {Seconds(times[under].Wall)} s; cpu {Ratio(times[over].Cpu, times[under].Cpu)}; in process, {new FileInfo(log).Length >> 20} MB TSV");
+            }
+
+            Scaled("500 k IOCs vs 1 k IOCs (scan wall)", "≤ 1.2x", 1.2, cases[1].Name, cases[0].Name);
+            Scaled("10 k CIDRs vs none (50 k IPs; scan wall)", "≤ 1.3x", 1.3, cases[3].Name, cases[2].Name);
+            var gzRatio = gzWalls.Over(zcat.TotalSeconds);
+            targets.Add($"`.gz` scan ({new FileInfo(gz).Length >> 20} MB, gzip -6) / `zcat > /dev/null`", "≤ 1.3x", $"{gzRatio.Median:F2}x", gzRatio.Spread("F2", "x"), gzRatio.Median <= 1.3,
+                $"scan {Seconds(gzWall)} s (cpu {Seconds(gzCpu)} s), zcat {Seconds(zcat)} s");
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- .gz ({new FileInfo(gz).Length >> 20} MB, gzip -6): scan {Seconds(gzWall)} s (cpu {Seconds(gzCpu)} s, peak RSS {gzPeak:F0} MB, {gzResult.Hits.Count} pairs), zcat > /dev/null {Seconds(zcat)} s: {Ratio(gzWall, zcat)} (target <= 1.3x)"));
     }
@@ -259,6 +296,13 @@ internal sealed partial class ScannerBench(BenchOptions options)
             return "?";
         }
     }
+
+    /// <summary>Whether a "found/truth ..." text holds only equal pairs.</summary>
+    private static bool IsExact(string counts) =>
+        CountPair().Matches(counts).All(m => m.Groups[1].Value == m.Groups[2].Value);
+
+    [GeneratedRegex(@"(\d+|\?)/(\d+|\?)")]
+    private static partial Regex CountPair();
 
     private static TimeSpan MedianOf(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
 

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
@@ -92,31 +93,49 @@ internal static class IpIndicatorParser
             return true;
         }
 
-        Span<byte> octets = stackalloc byte[4];
-        var part = 0;
-        foreach (var range in text.Split('.'))
-        {
-            var octet = text[range];
-            if (part == 4 || octet.IsEmpty || octet.Length > 3 || !octet.ContainsOnlyDigits()
-                || (octet.Length > 1 && octet[0] == '0')
-                || !byte.TryParse(octet, NumberStyles.None, CultureInfo.InvariantCulture, out octets[part]))
-            {
-                reason = "not a valid IPv4 address, IPv6 address or CIDR";
-                return false;
-            }
-
-            part++;
-        }
-
-        if (part != 4)
+        if (!TryParseV4(text, out var value))
         {
             reason = "not a valid IPv4 address, IPv6 address or CIDR";
             return false;
         }
 
+        Span<byte> octets = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(octets, value);
         address = new IPAddress(octets);
         reason = null;
         return true;
+    }
+
+    /// <summary>
+    /// Parses four plain decimal octets (no leading zeros, each at most 255, nothing around them) into their
+    /// big-endian value: 1.2.3.4 is 0x01020304. Creates nothing, so a feed of a million addresses costs no objects.
+    /// </summary>
+    public static bool TryParseV4(ReadOnlySpan<char> text, out uint value)
+    {
+        value = 0;
+        var i = 0;
+        for (var part = 0; part < 4; part++)
+        {
+            if (part > 0)
+            {
+                if (i >= text.Length || text[i] != '.') return false;
+                i++;
+            }
+
+            var start = i;
+            var octet = 0;
+            while (i < text.Length && i - start < 3 && (uint)(text[i] - '0') <= 9)
+            {
+                octet = (octet * 10) + (text[i] - '0');
+                i++;
+            }
+
+            var digits = i - start;
+            if (digits == 0 || octet > 255 || (digits > 1 && text[start] == '0')) return false;
+            value = (value << 8) | (uint)octet;
+        }
+
+        return i == text.Length;
     }
 
     private static IPAddress Mask(IPAddress address, int prefix)

@@ -111,11 +111,7 @@ internal static class FeedParser
 
             var format = trimmed.Contains(',') ? FeedFormat.Bambenek : FeedFormat.Plain;
             AddSimpleLine(format, lineNumber, line, accumulator);
-            while (await reader.ReadLineAsync(cancellationToken) is { } next)
-            {
-                lineNumber++;
-                AddSimpleLine(format, lineNumber, next, accumulator);
-            }
+            await FeedLineReader.ReadAsync(reader, lineNumber, (number, next) => AddSimpleLine(format, number, next, accumulator), cancellationToken);
 
             return accumulator.Build(format);
         }
@@ -123,9 +119,9 @@ internal static class FeedParser
         return accumulator.Build(FeedFormat.Plain);
     }
 
-    private static void AddSimpleLine(FeedFormat format, int lineNumber, string line, FeedAccumulator accumulator)
+    private static void AddSimpleLine(FeedFormat format, int lineNumber, ReadOnlySpan<char> line, FeedAccumulator accumulator)
     {
-        var trimmed = line.AsSpan().Trim();
+        var trimmed = line.Trim();
         if (trimmed.IsEmpty || trimmed[0] == '#')
         {
             return;

@@ -6,6 +6,7 @@ using Serilog.Events;
 using Serilog.Formatting;
 using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
+using Serilog.Settings.Configuration;
 
 namespace ChatOpsBot.Composition;
 
@@ -27,12 +28,27 @@ public static class BotLogging
         var format = Format(configuration);
         // A start-up failure the host reports as one line (StartupFailure) would otherwise also be logged, stack and all,
         // by the host itself ("Hosting failed to start"); it stays in the log at Debug, written by the one who reports it.
-        var configured = logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext()
+        var configured = ReadSettings(logger, configuration).Enrich.FromLogContext()
             .Filter.ByExcluding(e => e.Level >= LogEventLevel.Warning && e.Exception is { } x && StartupFailure.Describe(x) is not null);
         var debug = configuration?["Serilog:MinimumLevel:Default"] ?? configuration?["Serilog:MinimumLevel"];
         var keepStacks = string.Equals(debug, "Debug", StringComparison.OrdinalIgnoreCase) || string.Equals(debug, "Verbose", StringComparison.OrdinalIgnoreCase);
         return configured.WriteTo.Sink(LoggerSinkConfiguration.Wrap(
             sink => new SecretMaskingSink(new StackTraceAtDebugSink(sink, keepStacks)), to => WriteTo(to, format, output)));
+    }
+
+    /// <summary>
+    /// The <c>Serilog</c> section. Sinks, enrichers and filters it names are found by scanning the application's
+    /// dependencies for Serilog assemblies (reading the whole deps.json and loading each); levels and properties need
+    /// none of them, so a section that only sets those (the shipped one) is read without the scan, which a terminal
+    /// verb would otherwise pay at every start (issue 18).
+    /// </summary>
+    private static LoggerConfiguration ReadSettings(LoggerConfiguration logger, IConfiguration configuration)
+    {
+        var namesExtensions = configuration.GetSection("Serilog").GetChildren()
+            .Any(c => c.Key is not ("MinimumLevel" or "Properties" or "LevelSwitches"));
+        return namesExtensions
+            ? logger.ReadFrom.Configuration(configuration)
+            : logger.ReadFrom.Configuration(configuration, new ConfigurationReaderOptions(typeof(Log).Assembly));
     }
 
     /// <summary>The configured format; Text when unset.</summary>

@@ -33,4 +33,35 @@ public sealed class IpIndicatorParserTests
         Assert.False(IpIndicatorParser.TryParse(text, out _, out var reason));
         Assert.False(string.IsNullOrWhiteSpace(reason));
     }
+
+    [Theory]
+    [InlineData("1.2.3.4", 0x01020304u)]
+    [InlineData("0.0.0.0", 0u)]
+    [InlineData("255.255.255.255", 0xFFFFFFFFu)]
+    [InlineData("192.168.10.1", 0xC0A80A01u)]
+    public void TryParseV4_FourPlainOctets_ReturnsBigEndianValue(string text, uint expected)
+    {
+        Assert.True(IpIndicatorParser.TryParseV4(text, out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("1.2.3")]
+    [InlineData("01.2.3.4")]
+    [InlineData("1.2.3.04")]
+    [InlineData("1.2.3.4.5")]
+    [InlineData("256.1.1.1")]
+    [InlineData("1.2.3.1000")]
+    [InlineData("1.2.3.4/32")]
+    [InlineData(" 1.2.3.4")]
+    [InlineData("1.2.3.4 ")]
+    [InlineData("1..3.4")]
+    [InlineData("1.2.3.")]
+    [InlineData("::ffff:1.2.3.4")]
+    [InlineData("")]
+    public void TryParseV4_AnythingButFourPlainOctets_IsRefused(string text)
+    {
+        Assert.False(IpIndicatorParser.TryParseV4(text, out _));
+    }
 }

@@ -237,6 +237,40 @@ public sealed class IocFeedLoaderTests : IDisposable
         Assert.Equal("198.51.100.4/32", Assert.Single(result.Indicators).ToString());
     }
 
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    [InlineData("\r")]
+    public async Task LoadAsync_FeedOfManyBlocks_EveryLineEndCountsOnceWhereverTheBlocksEnd(string newline)
+    {
+        // Lines of varying length across several 64 K-character blocks: each block boundary falls somewhere else in a line
+        // or between '\r' and '\n'; a bad line every 997 lines must keep its exact number, and the last line has no end.
+        var lines = Enumerable.Range(0, 30_000)
+            .Select(i => i % 997 == 5 ? $"bad-{new string('x', i % 13)}" : $"{1 + (i % 200)}.{i / 250 % 250}.{i % 250}.{(i % 7) + 1},seen {new string('d', i % 7)}")
+            .ToList();
+        var path = _temp.File("blocks.txt", string.Join(newline, lines));
+
+        var result = await CreateLoader().LoadAsync(path, CancellationToken.None);
+
+        var expectedBad = lines.Select((l, i) => (l, i)).Where(x => x.l.StartsWith("bad-", StringComparison.Ordinal)).Select(x => x.i + 1).ToList();
+        Assert.Equal(expectedBad, result.InvalidLines.Select(l => l.LineNumber));
+        Assert.Equal(lines.Where(l => !l.StartsWith("bad-", StringComparison.Ordinal)).Select(l => l.Split(',')[0] + "/32").Distinct(),
+            result.Indicators.Select(n => n.ToString()));
+    }
+
+    [Fact]
+    public async Task LoadAsync_LargeFeed_KeepsSingleIpv4AddressesAsIntegersNotObjects()
+    {
+        var path = _temp.File("mixed.txt", "198.51.100.7\n10.66.0.0/16\n2001:db8::1\n198.51.100.8\n198.51.100.7/32\n::ffff:198.51.100.9\n");
+
+        var result = await CreateLoader().LoadAsync(path, CancellationToken.None);
+
+        var list = Assert.IsType<IndicatorList>(result.Indicators);
+        Assert.Equal([0xC6336407u, 0xC6336408u, 0xC6336409u], list.V4Addresses.ToArray());
+        Assert.Equal(["10.66.0.0/16", "2001:db8::1/128"], list.Networks.Select(n => n.ToString()));
+        Assert.Equal(["198.51.100.7/32", "10.66.0.0/16", "2001:db8::1/128", "198.51.100.8/32", "198.51.100.9/32"], result.Indicators.Select(n => n.ToString()));
+    }
+
     [Fact]
     public async Task LoadAsync_FeodoCsvWithPlainHeaderInOtherColumnOrder_ReadsDstIpByName()
     {

@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using ChatOpsBot.Core.Feeds;
 
 namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
 
@@ -23,6 +25,49 @@ internal sealed class IndicatorSet
     {
         var v4 = new SortedDictionary<int, List<uint>>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
         var v6 = new SortedDictionary<int, HashSet<UInt128>>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+        ReadOnlySpan<uint> exact;
+        if (indicators is IndicatorList list)
+        {
+            // A loaded feed: its single IPv4 addresses are already integers, deduplicated; only the few others are networks.
+            Add(list.Networks, v4, v6);
+            exact = list.V4Addresses;
+        }
+        else
+        {
+            Add(indicators, v4, v6);
+            exact = v4.TryGetValue(32, out var listed) ? CollectionsMarshal.AsSpan(listed) : [];
+        }
+
+        v4.Remove(32); // the builder of an IndicatorList keeps no /32 among its networks
+
+        // /32 entries (most feeds are only these) go to one table checked first; shorter prefixes sit behind
+        // a 64 Kbit map of the /16s they touch, so an address outside every CIDR costs one L1 load more.
+        _v4Exact = new UInt32Set(exact);
+        _v4Masks = [.. v4.Keys.Select(MaskV4)];
+        _v4Tables = [.. v4.Values.Select(values => new UInt32Set(values))];
+        foreach (var (length, values) in v4)
+        {
+            var span = length >= 16 ? 1 : 1 << (16 - length);
+            foreach (var value in values)
+            {
+                var first = (int)(value >> 16);
+                for (var i = 0; i < span; i++)
+                {
+                    _v4CidrGate[(first + i) >> 6] |= 1UL << ((first + i) & 63);
+                }
+            }
+        }
+
+        HasV4Cidrs = _v4Tables.Length > 0;
+        _v6Masks = [.. v6.Keys.Select(MaskV6)];
+        _v6Tables = [.. v6.Values];
+        IsEmpty = _v4Exact.Count == 0 && _v4Tables.Length == 0 && _v6Tables.Length == 0;
+    }
+
+    public bool IsEmpty { get; }
+
+    private static void Add(IEnumerable<IPNetwork> indicators, SortedDictionary<int, List<uint>> v4, SortedDictionary<int, HashSet<UInt128>> v6)
+    {
         Span<byte> bytes = stackalloc byte[16];
         var lastLength = -1;
         List<uint>? lastList = null; // feeds come in runs of one length (nearly all /32): skip the tree lookup
@@ -58,33 +103,7 @@ internal sealed class IndicatorSet
                 set.Add(value);
             }
         }
-
-        // /32 entries (most feeds are only these) go to one table checked first; shorter prefixes sit behind
-        // a 64 Kbit map of the /16s they touch, so an address outside every CIDR costs one L1 load more.
-        _v4Exact = new UInt32Set(v4.TryGetValue(32, out var exact) ? exact : []);
-        v4.Remove(32);
-        _v4Masks = [.. v4.Keys.Select(MaskV4)];
-        _v4Tables = [.. v4.Values.Select(values => new UInt32Set(values))];
-        foreach (var (length, values) in v4)
-        {
-            var span = length >= 16 ? 1 : 1 << (16 - length);
-            foreach (var value in values)
-            {
-                var first = (int)(value >> 16);
-                for (var i = 0; i < span; i++)
-                {
-                    _v4CidrGate[(first + i) >> 6] |= 1UL << ((first + i) & 63);
-                }
-            }
-        }
-
-        HasV4Cidrs = _v4Tables.Length > 0;
-        _v6Masks = [.. v6.Keys.Select(MaskV6)];
-        _v6Tables = [.. v6.Values];
-        IsEmpty = _v4Exact.Count == 0 && _v4Tables.Length == 0 && _v6Tables.Length == 0;
     }
-
-    public bool IsEmpty { get; }
 
     /// <summary>Whether any IPv4 entry is shorter than /32.</summary>
     public bool HasV4Cidrs { get; }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
@@ -23,11 +24,16 @@ internal sealed class UInt32Set
     private readonly ulong[] _firstOctets = new ulong[4];
 
     public UInt32Set(IReadOnlyCollection<uint> values)
+        : this(values is List<uint> list ? CollectionsMarshal.AsSpan(list) : values.ToArray())
     {
-        var size = (int)Math.Max(16, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, values.Count * 2)));
+    }
+
+    public UInt32Set(ReadOnlySpan<uint> values)
+    {
+        var size = (int)Math.Max(16, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, values.Length * 2)));
         _slots = new uint[size];
         _mask = size - 1;
-        var filterBits = (int)Math.Max(512, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, values.Count * 8)));
+        var filterBits = (int)Math.Max(512, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, values.Length * 8)));
         _filter = new ulong[filterBits / 64];
         _filterShift = 32 - BitOperations.Log2((uint)(filterBits / 64));
         foreach (var v in values)

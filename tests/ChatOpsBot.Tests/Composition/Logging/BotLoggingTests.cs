@@ -82,6 +82,47 @@ public sealed class BotLoggingTests
         Assert.Throws<BadConfigurationException>(() => BotLogging.Format(configuration));
     }
 
+    [Fact]
+    public void Levels_FromTheSerilogSection_StillApplyWithoutSinksNamed()
+    {
+        var lines = Log(new() { ["Serilog:MinimumLevel:Default"] = "Information", ["Serilog:MinimumLevel:Override:Noisy"] = "Error" }, factory =>
+        {
+            factory.CreateLogger("Noisy.Component").LogWarning("dropped");
+            factory.CreateLogger("ChatOpsBot.Tests").LogInformation("kept");
+        });
+
+        Assert.Contains("INF] kept", Assert.Single(lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SinkNamedInTheSerilogSection_IsFoundInTheShippedAssemblies()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"chatopsbot-log-{Guid.NewGuid():N}.txt");
+        try
+        {
+            Log(new() { ["Serilog:WriteTo:0:Name"] = "File", ["Serilog:WriteTo:0:Args:path"] = path }, factory =>
+                factory.CreateLogger("ChatOpsBot.Tests").LogInformation("to the configured file"));
+
+            Assert.Contains("to the configured file", File.ReadAllText(path), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string[] Log(Dictionary<string, string?> settings, Action<SerilogLoggerFactory> write)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var output = new StringWriter();
+        using (var serilog = BotLogging.Configure(new LoggerConfiguration(), configuration, output).CreateLogger())
+        using (var factory = new SerilogLoggerFactory(serilog))
+        {
+            write(factory);
+        }
+        return output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
     private static string[] Log(string? format, Action<Microsoft.Extensions.Logging.ILogger> write)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:Format"] = format }).Build();
