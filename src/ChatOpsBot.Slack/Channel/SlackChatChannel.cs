@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Core.Conversation;
 using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Slack.BlockKit;
@@ -10,9 +11,11 @@ using Microsoft.Extensions.Options;
 namespace ChatOpsBot.Slack.Channel;
 
 /// <summary>
-/// Slack as a chat channel: findings and prompts go to the run's SOC channel, prompt messages are updated once
-/// answered, progress updates one status message per run in place. Which message shows what is kept in the
-/// channel state store (the ledger), so a retried delivery updates instead of posting twice. Every post carries
+/// Slack as a chat channel where a run is one thread: its root in the run's SOC channel is a live status card (updated
+/// in place by progress and after every message), prompts and step results are replies in its thread, and only the
+/// findings Core marks as broadcast (hits, incident opened, run closed) also show in the channel (<c>reply_broadcast</c>).
+/// Prompt messages are updated once answered. Which message shows what is kept in the channel state store (the
+/// ledger), so a retried delivery updates instead of posting twice. Every post carries
 /// message metadata naming its ledger key; when an earlier attempt may have posted without recording it (its replica
 /// died, or Slack failed with a 5xx), the message is looked up in the channel's history before it is posted again.
 /// Any Web API failure throws: the engine's outbox keeps the message and retries it.
@@ -57,23 +60,26 @@ public sealed class SlackChatChannel(
     private async Task NotifyAsync(Notification notification, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
         var channel = await AddressAsync(notification.RunId, cancellationToken).ConfigureAwait(false);
-        var rendered = NotificationBlocks.Render(notification, options.Value.MaxTableRows);
-        if (notification.Kind == NotificationKind.Progress)
+        if (notification.Placement == NotificationPlacement.Status)
         {
-            await UpsertAsync($"status:{notification.RunId}", channel, rendered.Fallback, rendered.Blocks, delivery, cancellationToken).ConfigureAwait(false);
+            await ShowStatusAsync(notification, channel, delivery, cancellationToken).ConfigureAwait(false);
             return;
         }
+        var root = await RootAsync(notification.RunId, channel, delivery, cancellationToken).ConfigureAwait(false);
+        var rendered = NotificationBlocks.Render(notification, options.Value.MaxTableRows);
+        var broadcast = notification.Placement == NotificationPlacement.Broadcast;
         // This ledger entry holds the ts alone (entries written before it held more are read the same way).
         var postedKey = $"notify:{notification.Key}";
         var ts = await state.GetAsync(ChannelName, postedKey, cancellationToken).ConfigureAwait(false);
-        if (ts is null && await RecoverAsync(postedKey, channel, delivery, cancellationToken).ConfigureAwait(false) is { } recovered)
+        if (ts is null && await RecoverAsync(postedKey, channel, root.Ts, delivery, cancellationToken).ConfigureAwait(false) is { } recovered)
         {
             ts = recovered.Ts;
             await state.SetAsync(ChannelName, postedKey, ts, cancellationToken).ConfigureAwait(false);
         }
         if (ts is null)
         {
-            ts = await slack.PostMessageAsync(channel, rendered.Fallback, rendered.Blocks, null, Metadata(postedKey, delivery), cancellationToken).ConfigureAwait(false);
+            ts = await slack.PostMessageAsync(channel, rendered.Fallback, rendered.Blocks, root.Ts, broadcast, Metadata(postedKey, delivery), cancellationToken)
+                .ConfigureAwait(false);
             if (delivery is not null) await delivery.RecordPlatformIdAsync($"{channel} {ts}", cancellationToken).ConfigureAwait(false);
             await state.SetAsync(ChannelName, postedKey, ts, cancellationToken).ConfigureAwait(false);
         }
@@ -81,32 +87,99 @@ public sealed class SlackChatChannel(
         var file = notification.Table is null ? notification.Attachment
             : !rendered.Truncated ? null
             : notification.Attachment ?? new NotificationFile($"{Safe(notification.Key)}.csv", "text/csv", NotificationBlocks.Csv(notification.Table));
-        if (file is null) return;
-        var fileKey = $"file:{notification.Key}";
-        if (await state.GetAsync(ChannelName, fileKey, cancellationToken).ConfigureAwait(false) is not null) return;
-        var fileId = await slack.UploadFileAsync(channel, ts, file.FileName, file.Content, file.FileName, null, cancellationToken).ConfigureAwait(false);
-        await state.SetAsync(ChannelName, fileKey, fileId, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Run {RunId}: uploaded {FileName} ({Bytes} bytes) to Slack", notification.RunId, file.FileName, file.Content.Length);
+        if (file is not null && await state.GetAsync(ChannelName, $"file:{notification.Key}", cancellationToken).ConfigureAwait(false) is null)
+        {
+            var fileId = await slack.UploadFileAsync(channel, root.Ts, file.FileName, file.Content, file.FileName, null, cancellationToken).ConfigureAwait(false);
+            await state.SetAsync(ChannelName, $"file:{notification.Key}", fileId, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Run {RunId}: uploaded {FileName} ({Bytes} bytes) to Slack", notification.RunId, file.FileName, file.Content.Length);
+        }
+        await RefreshStatusAsync(notification.RunId, root, null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task AskAsync(Prompt prompt, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
         var channel = await AddressAsync(prompt.RunId, cancellationToken).ConfigureAwait(false);
-        await UpsertAsync($"prompt:{prompt.Id}", channel, PromptBlocks.Fallback(prompt), PromptBlocks.Open(prompt), delivery, cancellationToken).ConfigureAwait(false);
+        var root = await RootAsync(prompt.RunId, channel, delivery, cancellationToken).ConfigureAwait(false);
+        await UpsertAsync($"prompt:{prompt.Id}", channel, root.Ts, PromptBlocks.Fallback(prompt), PromptBlocks.Open(prompt), delivery, cancellationToken).ConfigureAwait(false);
+        await RefreshStatusAsync(prompt.RunId, root, null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task PromptClosedAsync(PromptClosure closure, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
         var channel = await AddressAsync(closure.Prompt.RunId, cancellationToken).ConfigureAwait(false);
-        await UpsertAsync($"prompt:{closure.Prompt.Id}", channel, PromptBlocks.Fallback(closure.Prompt), PromptBlocks.Closed(closure), delivery, cancellationToken)
+        var root = await RootAsync(closure.Prompt.RunId, channel, delivery, cancellationToken).ConfigureAwait(false);
+        await UpsertAsync($"prompt:{closure.Prompt.Id}", channel, root.Ts, PromptBlocks.Fallback(closure.Prompt), PromptBlocks.Closed(closure), delivery, cancellationToken)
             .ConfigureAwait(false);
     }
 
-    /// <summary>Updates the message stored under <paramref name="key"/>, or posts it and remembers where.</summary>
-    private async Task UpsertAsync(string key, string channel, string fallback, JsonArray blocks, ChatDelivery? delivery, CancellationToken cancellationToken)
+    /// <summary>
+    /// Progress goes on the run's status card (the thread's root), updated in place. Passing progress shown outside the
+    /// outbox (no delivery) only updates a card already there: the root is posted by the run's outbox messages alone,
+    /// which are delivered one at a time in order, so two replicas never post it at once.
+    /// </summary>
+    private async Task ShowStatusAsync(Notification notification, string channel, ChatDelivery? delivery, CancellationToken cancellationToken)
+    {
+        var key = StatusKey(notification.RunId);
+        var view = await ViewAsync(notification.RunId, notification.Title, cancellationToken).ConfigureAwait(false);
+        if (delivery is null)
+        {
+            if (await StoredAsync(key, cancellationToken).ConfigureAwait(false) is { } shown)
+                await slack.UpdateMessageAsync(shown.Channel, shown.Ts, StatusBlocks.Fallback(view), StatusBlocks.Render(view), Metadata(key, null), cancellationToken)
+                    .ConfigureAwait(false);
+            return;
+        }
+        await UpsertAsync(key, channel, null, StatusBlocks.Fallback(view), StatusBlocks.Render(view), delivery, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The run's root message (its status card), posted first when the run has none yet. The ledger key is the one the
+    /// status message always had, so runs started before threads keep their status message as root. An attempt whose
+    /// predecessor may have posted the root without recording it looks it up in the channel's history first.
+    /// </summary>
+    private async Task<(string Channel, string Ts)> RootAsync(string runId, string channel, ChatDelivery? delivery, CancellationToken cancellationToken)
+    {
+        var key = StatusKey(runId);
+        if (await StoredAsync(key, cancellationToken).ConfigureAwait(false) is { } stored) return stored;
+        if (delivery is { PreviousOutcomeUnknown: true }
+            && await FindAsync(key, channel, null, delivery, cancellationToken).ConfigureAwait(false) is { } found)
+        {
+            await state.SetAsync(ChannelName, key, $"{channel} {found}", cancellationToken).ConfigureAwait(false);
+            return (channel, found);
+        }
+        var view = await ViewAsync(runId, null, cancellationToken).ConfigureAwait(false);
+        // Not recorded in the claim (that holds the delivered message itself): the metadata finds it again instead.
+        var ts = await slack.PostMessageAsync(channel, StatusBlocks.Fallback(view), StatusBlocks.Render(view), null, Metadata(key, null), cancellationToken)
+            .ConfigureAwait(false);
+        await state.SetAsync(ChannelName, key, $"{channel} {ts}", cancellationToken).ConfigureAwait(false);
+        return (channel, ts);
+    }
+
+    // After a message that may change the counts or what waits on whom, the card shows the run as saved now.
+    private async Task RefreshStatusAsync(string runId, (string Channel, string Ts) root, string? activity, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(runId, activity, cancellationToken).ConfigureAwait(false);
+        await slack.UpdateMessageAsync(root.Channel, root.Ts, StatusBlocks.Fallback(view), StatusBlocks.Render(view), Metadata(StatusKey(runId), null), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<RunStatusView> ViewAsync(string runId, string? activity, CancellationToken cancellationToken)
+    {
+        var run = await runs.FindAsync(runId, cancellationToken).ConfigureAwait(false);
+        return run is null
+            ? new RunStatusView { RunId = runId, Title = "C2 hunt", Section = "-", State = "unknown", Window = "-", Activity = activity }
+            : RunStatusViews.Build(run, activity);
+    }
+
+    private static string StatusKey(string runId) => $"status:{runId}";
+
+    private async Task<(string Channel, string Ts)?> StoredAsync(string key, CancellationToken cancellationToken) =>
+        await state.GetAsync(ChannelName, key, cancellationToken).ConfigureAwait(false) is { } value && value.Split(' ') is [var c, var t] ? (c, t) : null;
+
+    /// <summary>Updates the message stored under <paramref name="key"/>, or posts it (in the thread of <paramref name="threadTs"/>) and remembers where.</summary>
+    private async Task UpsertAsync(string key, string channel, string? threadTs, string fallback, JsonArray blocks, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
         var stored = await state.GetAsync(ChannelName, key, cancellationToken).ConfigureAwait(false);
-        if (stored is null && await RecoverAsync(key, channel, delivery, cancellationToken).ConfigureAwait(false) is { } recovered)
+        if (stored is null && await RecoverAsync(key, channel, threadTs, delivery, cancellationToken).ConfigureAwait(false) is { } recovered)
         {
             stored = $"{recovered.Channel} {recovered.Ts}";
             await state.SetAsync(ChannelName, key, stored, cancellationToken).ConfigureAwait(false);
@@ -116,7 +189,7 @@ public sealed class SlackChatChannel(
             await slack.UpdateMessageAsync(storedChannel, ts, fallback, blocks, Metadata(key, delivery), cancellationToken).ConfigureAwait(false);
             return;
         }
-        var posted = await slack.PostMessageAsync(channel, fallback, blocks, null, Metadata(key, delivery), cancellationToken).ConfigureAwait(false);
+        var posted = await slack.PostMessageAsync(channel, fallback, blocks, threadTs, false, Metadata(key, delivery), cancellationToken).ConfigureAwait(false);
         // The claim first: should the ledger write fail, the next attempt finds the post there instead of posting again.
         if (delivery is not null) await delivery.RecordPlatformIdAsync($"{channel} {posted}", cancellationToken).ConfigureAwait(false);
         await state.SetAsync(ChannelName, key, $"{channel} {posted}", cancellationToken).ConfigureAwait(false);
@@ -124,21 +197,41 @@ public sealed class SlackChatChannel(
 
     /// <summary>
     /// The message an earlier attempt posted under <paramref name="key"/> without writing the ledger: from the claim,
-    /// or, when the earlier outcome is unknown, from the channel's history by its metadata. Null when there is none.
+    /// or, when the earlier outcome is unknown, from the channel's history (or the thread of <paramref name="threadTs"/>)
+    /// by its metadata. Null when there is none.
     /// </summary>
-    private async Task<(string Channel, string Ts)?> RecoverAsync(string key, string channel, ChatDelivery? delivery, CancellationToken cancellationToken)
+    private async Task<(string Channel, string Ts)?> RecoverAsync(string key, string channel, string? threadTs, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
         if (delivery is null) return null;
         if (delivery.RecordedPlatformId?.Split(' ') is [var recordedChannel, var recordedTs]) return (recordedChannel, recordedTs);
         if (!delivery.PreviousOutcomeUnknown) return null;
+        if (await FindAsync(key, channel, threadTs, delivery, cancellationToken).ConfigureAwait(false) is { } ts)
+        {
+            await delivery.RecordPlatformIdAsync($"{channel} {ts}", cancellationToken).ConfigureAwait(false);
+            return (channel, ts);
+        }
+        delivery.NotPostedBefore();
+        return null;
+    }
+
+    /// <summary>
+    /// Looks for the bot's message posted under <paramref name="key"/> since the delivery's first attempt: in the
+    /// channel's history (top-level messages), or in the thread of <paramref name="threadTs"/> (history does not list
+    /// thread replies). Null when it is not there or cannot be looked up.
+    /// </summary>
+    private async Task<string?> FindAsync(string key, string channel, string? threadTs, ChatDelivery delivery, CancellationToken cancellationToken)
+    {
         string? cursor = null;
         for (var page = 0; page < LookupPages; page++)
         {
             IReadOnlyList<JsonObject> messages;
             string? next;
+            var oldest = delivery.FirstAttemptAt - LookupMargin;
             try
             {
-                (messages, next) = await slack.HistoryAsync(channel, delivery.FirstAttemptAt - LookupMargin, cursor, cancellationToken).ConfigureAwait(false);
+                (messages, next) = threadTs is null
+                    ? await slack.HistoryAsync(channel, oldest, cursor, cancellationToken).ConfigureAwait(false)
+                    : await slack.RepliesAsync(channel, threadTs, oldest, cursor, cancellationToken).ConfigureAwait(false);
             }
             catch (SlackApiException e) when (!e.MayHaveBeenDelivered && e.StatusCode is null)
             {
@@ -146,21 +239,19 @@ public sealed class SlackChatChannel(
                 // that cannot be looked up is posted again rather than never: the at-least-once case.
                 logger.LogWarning("Run {RunId}: cannot look {Key} up in the channel's history ({Error}); posting it, which may show it twice",
                     delivery.RunId, delivery.Key, e.Error);
-                break;
+                return null;
             }
             var found = messages.FirstOrDefault(m => m["metadata"]?["event_type"]?.GetValue<string>() == MetadataEventType
                 && m["metadata"]?["event_payload"]?["key"]?.GetValue<string>() == key);
             if (found?["ts"]?.GetValue<string>() is { } ts)
             {
                 logger.LogWarning("Run {RunId}: {Key} was posted by an earlier attempt that did not record it (found {Ts} in the channel's history); not posting it again",
-                    delivery.RunId, delivery.Key, ts);
-                await delivery.RecordPlatformIdAsync($"{channel} {ts}", cancellationToken).ConfigureAwait(false);
-                return (channel, ts);
+                    delivery.RunId, key, ts);
+                return ts;
             }
-            if (next is null) break;
+            if (next is null) return null;
             cursor = next;
         }
-        delivery.NotPostedBefore();
         return null;
     }
 
