@@ -26,10 +26,32 @@ public sealed class TeamsConversations(IChannelStateStore state)
     /// </summary>
     public async Task<ConversationReference?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
+        // A channel thread (<c>{channel};messageid={root}</c>) is reached through its channel's reference.
+        var thread = conversationId.IndexOf(ThreadMarker, StringComparison.Ordinal);
+        if (thread > 0)
+            return await FindAsync(conversationId[..thread], cancellationToken).ConfigureAwait(false) is { } channel
+                ? channel with { ConversationId = conversationId } : null;
         var json = await state.GetAsync(Channel, $"conv:{conversationId}", cancellationToken).ConfigureAwait(false);
         if (json is not null) return JsonSerializer.Deserialize<ConversationReference>(json);
         var last = await state.GetAsync(Channel, "conv:last", cancellationToken).ConfigureAwait(false);
         return last is null ? null : JsonSerializer.Deserialize<ConversationReference>(last)! with { ConversationId = conversationId, ConversationType = null };
+    }
+
+    /// <summary>What follows a channel's conversation id in the id of one of its threads.</summary>
+    public const string ThreadMarker = ";messageid=";
+
+    /// <summary>The conversation id of the thread under <paramref name="rootActivityId"/> in channel <paramref name="channelId"/>.</summary>
+    public static string Thread(string channelId, string rootActivityId) => $"{channelId}{ThreadMarker}{rootActivityId}";
+
+    /// <summary>Remembers which message is the root (the status card) of run <paramref name="runId"/>.</summary>
+    public Task SetRootAsync(string runId, PostedMessage message, CancellationToken cancellationToken) =>
+        state.SetAsync(Channel, $"root:{runId}", JsonSerializer.Serialize(message), cancellationToken);
+
+    /// <summary>The root message (status card) of run <paramref name="runId"/>, or null.</summary>
+    public async Task<PostedMessage?> FindRootAsync(string runId, CancellationToken cancellationToken)
+    {
+        var json = await state.GetAsync(Channel, $"root:{runId}", cancellationToken).ConfigureAwait(false);
+        return json is null ? null : JsonSerializer.Deserialize<PostedMessage>(json);
     }
 
     /// <summary>Remembers which message shows <paramref name="promptId"/>.</summary>

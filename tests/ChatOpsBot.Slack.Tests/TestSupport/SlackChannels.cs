@@ -37,7 +37,6 @@ internal sealed class SlackChannels
             threadTs, threadTs is not null && body["reply_broadcast"]?.GetValue<bool>() == true);
         lock (_sync)
         {
-            if (threadTs is not null && !_messages.Any(m => m.Channel == channel && m.Ts == threadTs)) return Error("thread_not_found");
             _messages.Add(message);
             Note("chat.postMessage", message);
         }
