@@ -36,6 +36,7 @@ public sealed class SlackChatChannel(
     private static readonly TimeSpan LookupMargin = TimeSpan.FromMinutes(5);
     private const int LookupPages = 10;
     private readonly ConcurrentDictionary<string, string> _addresses = new(StringComparer.Ordinal);
+    private readonly MessageLedger _ledger = new(state, ChannelName);
 
     public string Name => ChannelName;
 
@@ -68,29 +69,29 @@ public sealed class SlackChatChannel(
         var root = await RootAsync(notification.RunId, channel, delivery, cancellationToken).ConfigureAwait(false);
         var rendered = NotificationBlocks.Render(notification, options.Value.MaxTableRows);
         var broadcast = notification.Placement == NotificationPlacement.Broadcast;
-        // This ledger entry holds the ts alone (entries written before it held more are read the same way).
-        var postedKey = $"notify:{notification.Key}";
-        var ts = await state.GetAsync(ChannelName, postedKey, cancellationToken).ConfigureAwait(false);
-        if (ts is null && await RecoverAsync(postedKey, channel, root.Ts, delivery, cancellationToken).ConfigureAwait(false) is { } recovered)
+        // Entries written before the ledger held the ts alone: the run's channel completes them.
+        var entry = LedgerEntry.Notification(notification.Key);
+        var posted = await _ledger.FindAsync(entry, cancellationToken, defaultConversation: channel).ConfigureAwait(false);
+        if (posted is null && await RecoverAsync(entry, channel, root.Ts, delivery, cancellationToken).ConfigureAwait(false) is { } recovered)
         {
-            ts = recovered.Ts;
-            await state.SetAsync(ChannelName, postedKey, ts, cancellationToken).ConfigureAwait(false);
+            posted = new PostedMessage(recovered.Channel, recovered.Ts);
+            await _ledger.RecordAsync(entry, posted, cancellationToken).ConfigureAwait(false);
         }
-        if (ts is null)
+        if (posted is null)
         {
-            ts = await slack.PostMessageAsync(channel, rendered.Fallback, rendered.Blocks, root.Ts, broadcast, Metadata(postedKey, delivery), cancellationToken)
+            var ts = await slack.PostMessageAsync(channel, rendered.Fallback, rendered.Blocks, root.Ts, broadcast, Metadata(entry, delivery), cancellationToken)
                 .ConfigureAwait(false);
             if (delivery is not null) await delivery.RecordPlatformIdAsync($"{channel} {ts}", cancellationToken).ConfigureAwait(false);
-            await state.SetAsync(ChannelName, postedKey, ts, cancellationToken).ConfigureAwait(false);
+            await _ledger.RecordAsync(entry, new PostedMessage(channel, ts), cancellationToken).ConfigureAwait(false);
         }
         // A file only when the message hides rows (a list without a table is all hidden): a CSV of rows already on screen is noise.
         var file = notification.Table is null ? notification.Attachment
             : !rendered.Truncated ? null
             : notification.Attachment ?? new NotificationFile($"{Safe(notification.Key)}.csv", "text/csv", NotificationBlocks.Csv(notification.Table));
-        if (file is not null && await state.GetAsync(ChannelName, $"file:{notification.Key}", cancellationToken).ConfigureAwait(false) is null)
+        if (file is not null && await _ledger.FindFileAsync(LedgerEntry.File(notification.Key), cancellationToken).ConfigureAwait(false) is null)
         {
             var fileId = await slack.UploadFileAsync(channel, root.Ts, file.FileName, file.Content, file.FileName, null, cancellationToken).ConfigureAwait(false);
-            await state.SetAsync(ChannelName, $"file:{notification.Key}", fileId, cancellationToken).ConfigureAwait(false);
+            await _ledger.RecordFileAsync(LedgerEntry.File(notification.Key), fileId, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Run {RunId}: uploaded {FileName} ({Bytes} bytes) to Slack", notification.RunId, file.FileName, file.Content.Length);
         }
         await RefreshStatusAsync(notification.RunId, root, null, cancellationToken).ConfigureAwait(false);
@@ -100,7 +101,7 @@ public sealed class SlackChatChannel(
     {
         var channel = await AddressAsync(prompt.RunId, cancellationToken).ConfigureAwait(false);
         var root = await RootAsync(prompt.RunId, channel, delivery, cancellationToken).ConfigureAwait(false);
-        await UpsertAsync($"prompt:{prompt.Id}", channel, root.Ts, PromptBlocks.Fallback(prompt), PromptBlocks.Open(prompt), delivery, cancellationToken).ConfigureAwait(false);
+        await UpsertAsync(LedgerEntry.Prompt(prompt.Id), channel, root.Ts, PromptBlocks.Fallback(prompt), PromptBlocks.Open(prompt), delivery, cancellationToken).ConfigureAwait(false);
         await RefreshStatusAsync(prompt.RunId, root, null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -108,7 +109,7 @@ public sealed class SlackChatChannel(
     {
         var channel = await AddressAsync(closure.Prompt.RunId, cancellationToken).ConfigureAwait(false);
         var root = await RootAsync(closure.Prompt.RunId, channel, delivery, cancellationToken).ConfigureAwait(false);
-        await UpsertAsync($"prompt:{closure.Prompt.Id}", channel, root.Ts, PromptBlocks.Fallback(closure.Prompt), PromptBlocks.Closed(closure), delivery, cancellationToken)
+        await UpsertAsync(LedgerEntry.Prompt(closure.Prompt.Id), channel, root.Ts, PromptBlocks.Fallback(closure.Prompt), PromptBlocks.Closed(closure), delivery, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -119,46 +120,53 @@ public sealed class SlackChatChannel(
     /// </summary>
     private async Task ShowStatusAsync(Notification notification, string channel, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
-        var key = StatusKey(notification.RunId);
+        var entry = LedgerEntry.Root(notification.RunId);
         var view = await ViewAsync(notification.RunId, notification.Title, cancellationToken).ConfigureAwait(false);
         if (delivery is null)
         {
-            if (await StoredAsync(key, cancellationToken).ConfigureAwait(false) is { } shown)
-                await slack.UpdateMessageAsync(shown.Channel, shown.Ts, StatusBlocks.Fallback(view), StatusBlocks.Render(view), Metadata(key, null), cancellationToken)
+            if (await FindRootAsync(notification.RunId, cancellationToken).ConfigureAwait(false) is { } shown)
+                await slack.UpdateMessageAsync(shown.Conversation, shown.MessageId, StatusBlocks.Fallback(view), StatusBlocks.Render(view), Metadata(entry, null), cancellationToken)
                     .ConfigureAwait(false);
             return;
         }
-        await UpsertAsync(key, channel, null, StatusBlocks.Fallback(view), StatusBlocks.Render(view), delivery, cancellationToken).ConfigureAwait(false);
+        await UpsertAsync(entry, channel, null, StatusBlocks.Fallback(view), StatusBlocks.Render(view), delivery, cancellationToken, LegacyRootKey(notification.RunId))
+            .ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The run's root message (its status card), posted first when the run has none yet. The ledger key is the one the
-    /// status message always had, so runs started before threads keep their status message as root. An attempt whose
-    /// predecessor may have posted the root without recording it looks it up in the channel's history first.
+    /// The run's root message (its status card), posted first when the run has none yet. Runs started before threads
+    /// keep their status message (ledger key <c>status:{run}</c>) as root. An attempt whose predecessor may have posted
+    /// the root without recording it looks it up in the channel's history first.
     /// </summary>
     private async Task<(string Channel, string Ts)> RootAsync(string runId, string channel, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
-        var key = StatusKey(runId);
-        if (await StoredAsync(key, cancellationToken).ConfigureAwait(false) is { } stored) return stored;
+        var entry = LedgerEntry.Root(runId);
+        if (await FindRootAsync(runId, cancellationToken).ConfigureAwait(false) is { } stored) return (stored.Conversation, stored.MessageId);
         if (delivery is { PreviousOutcomeUnknown: true }
-            && await FindAsync(key, channel, null, delivery, cancellationToken).ConfigureAwait(false) is { } found)
+            && await FindAsync(entry, channel, null, delivery, cancellationToken).ConfigureAwait(false) is { } found)
         {
-            await state.SetAsync(ChannelName, key, $"{channel} {found}", cancellationToken).ConfigureAwait(false);
+            await _ledger.RecordAsync(entry, new PostedMessage(channel, found), cancellationToken).ConfigureAwait(false);
             return (channel, found);
         }
         var view = await ViewAsync(runId, null, cancellationToken).ConfigureAwait(false);
         // Not recorded in the claim (that holds the delivered message itself): the metadata finds it again instead.
-        var ts = await slack.PostMessageAsync(channel, StatusBlocks.Fallback(view), StatusBlocks.Render(view), null, Metadata(key, null), cancellationToken)
+        var ts = await slack.PostMessageAsync(channel, StatusBlocks.Fallback(view), StatusBlocks.Render(view), null, Metadata(entry, null), cancellationToken)
             .ConfigureAwait(false);
-        await state.SetAsync(ChannelName, key, $"{channel} {ts}", cancellationToken).ConfigureAwait(false);
+        await _ledger.RecordAsync(entry, new PostedMessage(channel, ts), cancellationToken).ConfigureAwait(false);
         return (channel, ts);
     }
+
+    private Task<PostedMessage?> FindRootAsync(string runId, CancellationToken cancellationToken) =>
+        _ledger.FindAsync(LedgerEntry.Root(runId), cancellationToken, null, LegacyRootKey(runId));
+
+    // Before runs were threads, the run's status message was kept under this key.
+    private static string LegacyRootKey(string runId) => $"status:{runId}";
 
     // After a message that may change the counts or what waits on whom, the card shows the run as saved now.
     private async Task RefreshStatusAsync(string runId, (string Channel, string Ts) root, string? activity, CancellationToken cancellationToken)
     {
         var view = await ViewAsync(runId, activity, cancellationToken).ConfigureAwait(false);
-        await slack.UpdateMessageAsync(root.Channel, root.Ts, StatusBlocks.Fallback(view), StatusBlocks.Render(view), Metadata(StatusKey(runId), null), cancellationToken)
+        await slack.UpdateMessageAsync(root.Channel, root.Ts, StatusBlocks.Fallback(view), StatusBlocks.Render(view), Metadata(LedgerEntry.Root(runId), null), cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -170,29 +178,25 @@ public sealed class SlackChatChannel(
             : RunStatusViews.Build(run, activity);
     }
 
-    private static string StatusKey(string runId) => $"status:{runId}";
-
-    private async Task<(string Channel, string Ts)?> StoredAsync(string key, CancellationToken cancellationToken) =>
-        await state.GetAsync(ChannelName, key, cancellationToken).ConfigureAwait(false) is { } value && value.Split(' ') is [var c, var t] ? (c, t) : null;
-
     /// <summary>Updates the message stored under <paramref name="key"/>, or posts it (in the thread of <paramref name="threadTs"/>) and remembers where.</summary>
-    private async Task UpsertAsync(string key, string channel, string? threadTs, string fallback, JsonArray blocks, ChatDelivery? delivery, CancellationToken cancellationToken)
+    private async Task UpsertAsync(LedgerEntry entry, string channel, string? threadTs, string fallback, JsonArray blocks, ChatDelivery? delivery,
+        CancellationToken cancellationToken, params IEnumerable<string> legacyKeys)
     {
-        var stored = await state.GetAsync(ChannelName, key, cancellationToken).ConfigureAwait(false);
-        if (stored is null && await RecoverAsync(key, channel, threadTs, delivery, cancellationToken).ConfigureAwait(false) is { } recovered)
+        var stored = await _ledger.FindAsync(entry, cancellationToken, null, legacyKeys).ConfigureAwait(false);
+        if (stored is null && await RecoverAsync(entry, channel, threadTs, delivery, cancellationToken).ConfigureAwait(false) is { } recovered)
         {
-            stored = $"{recovered.Channel} {recovered.Ts}";
-            await state.SetAsync(ChannelName, key, stored, cancellationToken).ConfigureAwait(false);
+            stored = new PostedMessage(recovered.Channel, recovered.Ts);
+            await _ledger.RecordAsync(entry, stored, cancellationToken).ConfigureAwait(false);
         }
-        if (stored?.Split(' ') is [var storedChannel, var ts])
+        if (stored is not null)
         {
-            await slack.UpdateMessageAsync(storedChannel, ts, fallback, blocks, Metadata(key, delivery), cancellationToken).ConfigureAwait(false);
+            await slack.UpdateMessageAsync(stored.Conversation, stored.MessageId, fallback, blocks, Metadata(entry, delivery), cancellationToken).ConfigureAwait(false);
             return;
         }
-        var posted = await slack.PostMessageAsync(channel, fallback, blocks, threadTs, false, Metadata(key, delivery), cancellationToken).ConfigureAwait(false);
+        var posted = await slack.PostMessageAsync(channel, fallback, blocks, threadTs, false, Metadata(entry, delivery), cancellationToken).ConfigureAwait(false);
         // The claim first: should the ledger write fail, the next attempt finds the post there instead of posting again.
         if (delivery is not null) await delivery.RecordPlatformIdAsync($"{channel} {posted}", cancellationToken).ConfigureAwait(false);
-        await state.SetAsync(ChannelName, key, $"{channel} {posted}", cancellationToken).ConfigureAwait(false);
+        await _ledger.RecordAsync(entry, new PostedMessage(channel, posted), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -200,7 +204,7 @@ public sealed class SlackChatChannel(
     /// or, when the earlier outcome is unknown, from the channel's history (or the thread of <paramref name="threadTs"/>)
     /// by its metadata. Null when there is none.
     /// </summary>
-    private async Task<(string Channel, string Ts)?> RecoverAsync(string key, string channel, string? threadTs, ChatDelivery? delivery, CancellationToken cancellationToken)
+    private async Task<(string Channel, string Ts)?> RecoverAsync(LedgerEntry key, string channel, string? threadTs, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
         if (delivery is null) return null;
         if (delivery.RecordedPlatformId?.Split(' ') is [var recordedChannel, var recordedTs]) return (recordedChannel, recordedTs);
@@ -219,7 +223,7 @@ public sealed class SlackChatChannel(
     /// channel's history (top-level messages), or in the thread of <paramref name="threadTs"/> (history does not list
     /// thread replies). Null when it is not there or cannot be looked up.
     /// </summary>
-    private async Task<string?> FindAsync(string key, string channel, string? threadTs, ChatDelivery delivery, CancellationToken cancellationToken)
+    private async Task<string?> FindAsync(LedgerEntry key, string channel, string? threadTs, ChatDelivery delivery, CancellationToken cancellationToken)
     {
         string? cursor = null;
         for (var page = 0; page < LookupPages; page++)
@@ -242,7 +246,7 @@ public sealed class SlackChatChannel(
                 return null;
             }
             var found = messages.FirstOrDefault(m => m["metadata"]?["event_type"]?.GetValue<string>() == MetadataEventType
-                && m["metadata"]?["event_payload"]?["key"]?.GetValue<string>() == key);
+                && m["metadata"]?["event_payload"]?["key"]?.GetValue<string>() == key.Key);
             if (found?["ts"]?.GetValue<string>() is { } ts)
             {
                 logger.LogWarning("Run {RunId}: {Key} was posted by an earlier attempt that did not record it (found {Ts} in the channel's history); not posting it again",
@@ -256,9 +260,9 @@ public sealed class SlackChatChannel(
     }
 
     // Slack message metadata: the ledger key finds the message again; the outbox key and sequence show what posted it.
-    private static JsonObject Metadata(string key, ChatDelivery? delivery)
+    private static JsonObject Metadata(LedgerEntry key, ChatDelivery? delivery)
     {
-        var payload = new JsonObject { ["key"] = key };
+        var payload = new JsonObject { ["key"] = key.Key };
         if (delivery is not null)
         {
             payload["run_id"] = delivery.RunId;

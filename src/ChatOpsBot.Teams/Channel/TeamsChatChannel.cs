@@ -65,28 +65,39 @@ public sealed class TeamsChatChannel(
             switch (line.Split(' '))
             {
                 case [var rootConversation, var rootActivity, RootMark]:
-                    if (await conversations.FindRootAsync(delivery.RunId, cancellationToken).ConfigureAwait(false) is null)
-                        await conversations.SetRootAsync(delivery.RunId, new PostedMessage(rootConversation, rootActivity), cancellationToken).ConfigureAwait(false);
+                    await RestoreAsync(LedgerEntry.Root(delivery.RunId), new PostedMessage(rootConversation, rootActivity), cancellationToken).ConfigureAwait(false);
+                    break;
+                case [var copyConversation, var copyActivity, CopyMark] when message.Notification is { } copied:
+                    await RestoreAsync(LedgerEntry.ChannelCopy(copied.Key), new PostedMessage(copyConversation, copyActivity), cancellationToken).ConfigureAwait(false);
                     break;
                 case [var conversationId, var activityId]:
-                    if (message.Kind == OutboxKind.Notify && message.Notification is { } n
-                        && !await conversations.WasNotifiedAsync(n.Key, conversationId, cancellationToken).ConfigureAwait(false))
-                        await conversations.MarkNotifiedAsync(n.Key, conversationId, activityId, cancellationToken).ConfigureAwait(false);
-                    var prompt = message.Prompt ?? message.Closure?.Prompt;
-                    if (prompt is not null && await conversations.FindPromptMessageAsync(prompt.Id, cancellationToken).ConfigureAwait(false) is null)
-                        await conversations.SetPromptMessageAsync(prompt.Id, new PostedMessage(conversationId, activityId), cancellationToken).ConfigureAwait(false);
+                    var posted = new PostedMessage(conversationId, activityId);
+                    if (message.Kind == OutboxKind.Notify && message.Notification is { } n)
+                        await RestoreAsync(LedgerEntry.Notification(n.Key), posted, cancellationToken).ConfigureAwait(false);
+                    if ((message.Prompt ?? message.Closure?.Prompt) is { } prompt)
+                        await RestoreAsync(LedgerEntry.Prompt(prompt.Id), posted, cancellationToken).ConfigureAwait(false);
                     break;
             }
         }
     }
 
-    // The claim line of a run's root message; old replicas skip lines of three parts.
-    private const string RootMark = "root";
+    private async Task RestoreAsync(LedgerEntry entry, PostedMessage posted, CancellationToken cancellationToken)
+    {
+        if (await Ledger.FindAsync(entry, cancellationToken).ConfigureAwait(false) is null)
+            await Ledger.RecordAsync(entry, posted, cancellationToken).ConfigureAwait(false);
+    }
 
-    private static async Task RecordAsync(ChatDelivery? delivery, string conversationId, string? activityId, CancellationToken cancellationToken, bool root = false)
+    private MessageLedger Ledger => conversations.Ledger;
+
+    // Claim lines of a run's root message and of a broadcast's copy at the top of the channel; old replicas skip lines
+    // of three parts.
+    private const string RootMark = "root";
+    private const string CopyMark = "copy";
+
+    private static async Task RecordAsync(ChatDelivery? delivery, string conversationId, string? activityId, CancellationToken cancellationToken, string? mark = null)
     {
         if (delivery is null || activityId is null) return;
-        var line = root ? $"{conversationId} {activityId} {RootMark}" : $"{conversationId} {activityId}";
+        var line = mark is null ? $"{conversationId} {activityId}" : $"{conversationId} {activityId} {mark}";
         await delivery.RecordPlatformIdAsync(delivery.RecordedPlatformId is { Length: > 0 } earlier ? $"{earlier}\n{line}" : line, cancellationToken).ConfigureAwait(false);
     }
 
@@ -99,18 +110,19 @@ public sealed class TeamsChatChannel(
             return;
         }
         var root = await RootAsync(notification.RunId, home, delivery, cancellationToken).ConfigureAwait(false);
-        var thread = home.Threaded ? TeamsConversations.Thread(home.ConversationId, root.ActivityId) : home.ConversationId;
-        var targets = new List<(string ConversationId, string? ThreadLink)> { (thread, null) };
+        var thread = home.Threaded ? TeamsConversations.Thread(home.ConversationId, root.MessageId) : home.ConversationId;
+        var targets = new List<(LedgerEntry Entry, string ConversationId, string? ThreadLink)> { (LedgerEntry.Notification(notification.Key), thread, null) };
         // A broadcast finding is also posted at the top of the SOC channel, linking the run's thread.
         if (notification.Placement == NotificationPlacement.Broadcast)
         {
             var channel = home.Threaded ? home.ConversationId : options.Value.Channel;
             if (!string.IsNullOrWhiteSpace(channel) && channel != thread)
-                targets.Add((channel, home.Threaded ? ThreadLink(home, root.ActivityId) : null));
+                targets.Add((LedgerEntry.ChannelCopy(notification.Key), channel, home.Threaded ? ThreadLink(home, root.MessageId) : null));
         }
-        foreach (var (conversationId, threadLink) in targets)
+        foreach (var (entry, conversationId, threadLink) in targets)
         {
-            if (await conversations.WasNotifiedAsync(notification.Key, conversationId, cancellationToken).ConfigureAwait(false)) continue;
+            if (await Ledger.FindAsync(entry, cancellationToken, conversationId, TeamsConversations.LegacyNotifiedKey(notification.Key, conversationId))
+                    .ConfigureAwait(false) is not null) continue;
             var maxRows = options.Value.MaxTableRows;
             // Lists longer than the card go behind the bot's signed link; without Teams:PublicBaseUrl the card says how
             // many rows are not shown (Teams does not offer a data: URI as a file, so attaching one would be a dead link).
@@ -122,8 +134,9 @@ public sealed class TeamsChatChannel(
             var reference = await ReferenceAsync(conversationId, cancellationToken).ConfigureAwait(false);
             var id = await connector.SendAsync(reference, new Activity { Summary = TeamsText.Plain(notification.Title), Attachments = [CardAttachment(card)] }, cancellationToken)
                 .ConfigureAwait(false);
-            await RecordAsync(delivery, conversationId, id, cancellationToken).ConfigureAwait(false);
-            await conversations.MarkNotifiedAsync(notification.Key, conversationId, id, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(delivery, conversationId, id, cancellationToken, entry == LedgerEntry.Notification(notification.Key) ? null : CopyMark).ConfigureAwait(false);
+            // Without an id the post cannot be updated, but it is posted: the ledger says so (id "-").
+            await Ledger.RecordAsync(entry, new PostedMessage(conversationId, id ?? "-"), cancellationToken).ConfigureAwait(false);
         }
         await RefreshStatusAsync(notification.RunId, root, null, cancellationToken).ConfigureAwait(false);
     }
@@ -131,7 +144,7 @@ public sealed class TeamsChatChannel(
     private async Task AskAsync(Prompt prompt, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
         var card = PromptCards.Open(prompt);
-        var posted = await conversations.FindPromptMessageAsync(prompt.Id, cancellationToken).ConfigureAwait(false);
+        var posted = await Ledger.FindAsync(LedgerEntry.Prompt(prompt.Id), cancellationToken).ConfigureAwait(false);
         var home = await HomeAsync(prompt.RunId, cancellationToken).ConfigureAwait(false);
         var root = await RootAsync(prompt.RunId, home, delivery, cancellationToken).ConfigureAwait(false);
         if (posted is not null) await UpdateAsync(posted, card, prompt.Title, cancellationToken).ConfigureAwait(false);
@@ -143,7 +156,7 @@ public sealed class TeamsChatChannel(
     {
         var card = PromptCards.Answered(closure.Prompt, Answer(closure.OptionLabel, closure.Text),
             closure.AnsweredBy.Select(a => a.DisplayName), closure.At, closure.Automatic);
-        var posted = await conversations.FindPromptMessageAsync(closure.Prompt.Id, cancellationToken).ConfigureAwait(false);
+        var posted = await Ledger.FindAsync(LedgerEntry.Prompt(closure.Prompt.Id), cancellationToken).ConfigureAwait(false);
         if (posted is not null)
         {
             await UpdateAsync(posted, card, closure.Prompt.Title, cancellationToken).ConfigureAwait(false);
@@ -158,19 +171,19 @@ public sealed class TeamsChatChannel(
 
     private async Task PostPromptAsync(Prompt prompt, JsonObject card, Home home, PostedMessage root, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
-        var conversationId = home.Threaded ? TeamsConversations.Thread(home.ConversationId, root.ActivityId) : home.ConversationId;
+        var conversationId = home.Threaded ? TeamsConversations.Thread(home.ConversationId, root.MessageId) : home.ConversationId;
         var reference = await ReferenceAsync(conversationId, cancellationToken).ConfigureAwait(false);
         var id = await connector.SendAsync(reference, new Activity { Summary = TeamsText.Plain(prompt.Title), Attachments = [CardAttachment(card)] }, cancellationToken)
             .ConfigureAwait(false);
         await RecordAsync(delivery, conversationId, id, cancellationToken).ConfigureAwait(false);
-        if (id is not null) await conversations.SetPromptMessageAsync(prompt.Id, new PostedMessage(conversationId, id), cancellationToken).ConfigureAwait(false);
+        if (id is not null) await Ledger.RecordAsync(LedgerEntry.Prompt(prompt.Id), new PostedMessage(conversationId, id), cancellationToken).ConfigureAwait(false);
         else logger.LogWarning("Run {RunId}: the Bot Connector returned no id for prompt {PromptId}; it cannot be updated later", prompt.RunId, prompt.Id);
     }
 
     private async Task UpdateAsync(PostedMessage posted, JsonObject card, string title, CancellationToken cancellationToken)
     {
-        var reference = await ReferenceAsync(posted.ConversationId, cancellationToken).ConfigureAwait(false);
-        await connector.UpdateAsync(reference, posted.ActivityId, new Activity { Summary = TeamsText.Plain(title), Attachments = [CardAttachment(card)] }, cancellationToken)
+        var reference = await ReferenceAsync(posted.Conversation, cancellationToken).ConfigureAwait(false);
+        await connector.UpdateAsync(reference, posted.MessageId, new Activity { Summary = TeamsText.Plain(title), Attachments = [CardAttachment(card)] }, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -181,7 +194,7 @@ public sealed class TeamsChatChannel(
     /// </summary>
     private async Task ShowStatusAsync(Notification notification, Home home, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
-        var root = await conversations.FindRootAsync(notification.RunId, cancellationToken).ConfigureAwait(false);
+        var root = await Ledger.FindAsync(LedgerEntry.Root(notification.RunId), cancellationToken).ConfigureAwait(false);
         if (root is not null)
         {
             await RefreshStatusAsync(notification.RunId, root, notification.Title, cancellationToken).ConfigureAwait(false);
@@ -196,7 +209,7 @@ public sealed class TeamsChatChannel(
     /// bot posted, so a root whose id reached neither may be posted again (Teams' at-least-once window).
     /// </summary>
     private async Task<PostedMessage> RootAsync(string runId, Home home, ChatDelivery? delivery, CancellationToken cancellationToken) =>
-        await conversations.FindRootAsync(runId, cancellationToken).ConfigureAwait(false)
+        await Ledger.FindAsync(LedgerEntry.Root(runId), cancellationToken).ConfigureAwait(false)
         ?? await PostRootAsync(runId, home, null, delivery, cancellationToken).ConfigureAwait(false);
 
     private async Task<PostedMessage> PostRootAsync(string runId, Home home, string? activity, ChatDelivery? delivery, CancellationToken cancellationToken)
@@ -205,9 +218,9 @@ public sealed class TeamsChatChannel(
         var reference = await ReferenceAsync(home.ConversationId, cancellationToken).ConfigureAwait(false);
         var id = await connector.SendAsync(reference, new Activity { Summary = StatusCards.Summary(view), Attachments = [CardAttachment(StatusCards.Render(view))] }, cancellationToken)
             .ConfigureAwait(false) ?? throw new ConnectorException(null, $"The Bot Connector returned no id for run {runId}'s status card; its thread cannot be replied to.");
-        await RecordAsync(delivery, home.ConversationId, id, cancellationToken, root: true).ConfigureAwait(false);
+        await RecordAsync(delivery, home.ConversationId, id, cancellationToken, RootMark).ConfigureAwait(false);
         var root = new PostedMessage(home.ConversationId, id);
-        await conversations.SetRootAsync(runId, root, cancellationToken).ConfigureAwait(false);
+        await Ledger.RecordAsync(LedgerEntry.Root(runId), root, cancellationToken).ConfigureAwait(false);
         return root;
     }
 
@@ -215,8 +228,8 @@ public sealed class TeamsChatChannel(
     private async Task RefreshStatusAsync(string runId, PostedMessage root, string? activity, CancellationToken cancellationToken)
     {
         var view = await ViewAsync(runId, activity, cancellationToken).ConfigureAwait(false);
-        var reference = await ReferenceAsync(root.ConversationId, cancellationToken).ConfigureAwait(false);
-        await connector.UpdateAsync(reference, root.ActivityId, new Activity { Summary = StatusCards.Summary(view), Attachments = [CardAttachment(StatusCards.Render(view))] },
+        var reference = await ReferenceAsync(root.Conversation, cancellationToken).ConfigureAwait(false);
+        await connector.UpdateAsync(reference, root.MessageId, new Activity { Summary = StatusCards.Summary(view), Attachments = [CardAttachment(StatusCards.Render(view))] },
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -28,7 +28,8 @@ public sealed class SlackChatChannelRecoveryTests : IAsyncLifetime
     {
         _slack = await FakeSlack.StartAsync();
         _services = SlackServices.Build(_slack, _state);
-        // The run's root (its status card) is already posted: the prompt goes in its thread.
+        // The run's root (its status card) is already posted: the prompt goes in its thread. It is recorded under the key
+        // the status message had before runs were threads, which the ledger still reads.
         _root = await _services.GetRequiredService<SlackWebApiClient>().PostMessageAsync(BotHost.Channel, "C2 hunt", null, null, CancellationToken.None);
         await _state.SetAsync("slack", "status:r-1", $"{BotHost.Channel} {_root}", CancellationToken.None);
     }
@@ -158,14 +159,14 @@ public sealed class SlackChatChannelRecoveryTests : IAsyncLifetime
     public async Task A_root_posted_but_not_recorded_is_found_in_the_channel_history_and_not_posted_again()
     {
         var ask = new OutboxMessage { Key = "r-2/p1:ask", Seq = 1, Kind = OutboxKind.Ask, Prompt = Question with { Id = "r-2/p1", RunId = "r-2" } };
-        var failing = _state.FailNextWrite("status:r-2");
+        var failing = _state.FailNextWrite("root:r-2");
         await Assert.ThrowsAsync<InvalidOperationException>(() => Channel.DeliverAsync(ask, new ChatDelivery("r-2", ask.Key, 1, 1, FirstAttempt, false, null, (_, _) => Task.CompletedTask), CancellationToken.None));
         Assert.True(failing());
-        var root = Assert.Single(_slack.Messages, m => m.Key == "status:r-2");
+        var root = Assert.Single(_slack.Messages, m => m.Key == "root:r-2");
 
         await Channel.DeliverAsync(ask, new ChatDelivery("r-2", ask.Key, 1, 2, FirstAttempt, true, null, (_, _) => Task.CompletedTask), CancellationToken.None);
 
-        Assert.Single(_slack.Messages, m => m.Key == "status:r-2");
+        Assert.Single(_slack.Messages, m => m.Key == "root:r-2");
         Assert.Equal(root.Ts, Assert.Single(_slack.Messages, m => m.Key == "prompt:r-2/p1").ThreadTs);
         Assert.Single(_slack.CallsTo("conversations.history"));
     }

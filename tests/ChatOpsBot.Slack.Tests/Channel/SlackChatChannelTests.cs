@@ -47,7 +47,7 @@ public sealed class SlackChatChannelTests : IAsyncLifetime
         // The failed attempt (it was the root's post), then the root and the finding once each.
         Assert.Equal(3, _slack.CallsTo("chat.postMessage").Count);
         Assert.Single(_slack.Messages, m => m.Key == "notify:k1");
-        var root = Assert.Single(_slack.Messages, m => m.Key == "status:r-1");
+        var root = Assert.Single(_slack.Messages, m => m.Key == "root:r-1");
         Assert.Equal(root.Ts, _slack.Messages.Single(m => m.Key == "notify:k1").ThreadTs);
     }
 

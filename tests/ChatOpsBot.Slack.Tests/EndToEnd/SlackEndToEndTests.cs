@@ -59,7 +59,7 @@ public sealed class SlackEndToEndTests
     {
         var messages = bot.Slack.Messages.Where(m => m.Channel == BotHost.Channel).ToList();
         var root = Assert.Single(messages, m => m.ThreadTs is null);
-        Assert.StartsWith("status:", root.Key, StringComparison.Ordinal);
+        Assert.StartsWith("root:", root.Key, StringComparison.Ordinal);
         Assert.All(messages.Where(m => m != root), m => Assert.Equal(root.Ts, m.ThreadTs));
         var topLevel = messages.Count(m => m.TopLevel);
         Assert.InRange(topLevel, 2, 8);
