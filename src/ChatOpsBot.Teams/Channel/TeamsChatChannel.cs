@@ -154,8 +154,7 @@ public sealed class TeamsChatChannel(
 
     private async Task PromptClosedAsync(PromptClosure closure, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
-        var card = PromptCards.Answered(closure.Prompt, Answer(closure.OptionLabel, closure.Text),
-            closure.AnsweredBy.Select(a => a.DisplayName), closure.At, closure.Automatic);
+        var card = PromptCards.Answered(closure);
         var posted = await Ledger.FindAsync(LedgerEntry.Prompt(closure.Prompt.Id), cancellationToken).ConfigureAwait(false);
         if (posted is not null)
         {
