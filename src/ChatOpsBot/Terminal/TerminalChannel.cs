@@ -53,8 +53,10 @@ public sealed class TerminalChannel(TerminalConsole console, RunArtifacts? artif
             o.WriteLine($"  ✓ approved by {TerminalText.Safe(approval.Actor.DisplayName)}");
         if (view.Kind == PromptKind.Text)
         {
+            // The option's label leads, as Slack's and Teams' button does: every channel offers the same answers.
             var example = view.Input?.Placeholder is { } p ? $" (e.g. {TerminalText.Safe(p)})" : "";
-            o.WriteLine($"  Type the {TerminalText.Safe(view.Input?.Label ?? "answer").ToLowerInvariant()}{example} and press Enter:");
+            var label = view.Options.Count > 0 ? $"[{TerminalText.Safe(view.Options[0].Label)}] " : "";
+            o.WriteLine($"  {label}Type the {TerminalText.Safe(view.Input?.Label ?? "answer").ToLowerInvariant()}{example} and press Enter:");
         }
         else
         {

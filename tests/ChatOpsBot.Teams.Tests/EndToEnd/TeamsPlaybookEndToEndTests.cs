@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ChatOpsBot.Composition;
 using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Runs;
+using ChatOpsBot.TestSupport;
 using ChatOpsBot.Teams.Tests.Fakes;
 using ChatOpsBot.Web;
 using Microsoft.AspNetCore.Builder;
@@ -261,6 +262,58 @@ public sealed class TeamsPlaybookEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain(calls, c => c.Method == "POST" && c.ConversationId == SocChannel && c.Card?["actions"] is JsonArray a
                                           && a.Any(x => x?["data"]?["promptId"] is not null));
         AssertNoPromptTitleTwiceInARow(calls);
+    }
+
+    [Fact]
+    public async Task The_conversation_script_in_Teams_reaches_the_same_outcome_with_the_same_prompt_views()
+    {
+        var store = _bot.Services.GetRequiredService<IRunStore>();
+        var start = await MessageAsync($"c2hunt {ConversationScript.Start}");
+        Assert.Contains("Started run", start, StringComparison.Ordinal);
+        var runId = (await WaitForRunAsync(store)).Id;
+        while (true)
+        {
+            var run = await WaitAsync(store, runId, r => r.State is RunState.Resolved or RunState.Abandoned || (r.Prompt is not null && PostedCard(r.Prompt.Id) is not null));
+            if (run.Prompt is null) break;
+            var prompt = run.Prompt;
+            await InvokeAsync(Alice, prompt, prompt.Suggestion ?? prompt.Options[0].Value, prompt.Kind == PromptKind.Text ? prompt.SuggestedText : null);
+            await WaitAsync(store, runId, r => r.Prompt?.Id != prompt.Id);
+        }
+        var final = await WaitAsync(store, runId, r => r.Outbox.Count == 0);
+        var status = await MessageAsync($"c2hunt {ConversationScript.Status}");
+        var resume = await MessageAsync($"c2hunt {ConversationScript.Resume(runId)}");
+
+        Assert.Equal(RunState.Resolved, final.State);
+        Assert.Equal(ConversationScript.ConfirmedC2, final.RemoteIps.Where(r => r.Status == IpVerdictStatus.Malware).Select(r => r.Ip).Order());
+        Assert.Equal(ConversationScript.Dismissed, final.RemoteIps.Where(r => r.Status == IpVerdictStatus.NotMalicious).Select(r => r.Ip).Order());
+        Assert.Equal(ConversationScript.Contained, final.Hosts.Where(h => h.Status == HostStatus.Contained).Select(h => h.Host).Order());
+        Assert.NotNull(final.Ticket);
+        Assert.Contains(runId, status, StringComparison.Ordinal);
+        Assert.Contains("Resolved", status, StringComparison.Ordinal);
+        Assert.Contains("nothing to resume", resume, StringComparison.Ordinal);
+
+        // The prompt views: each question's first card (its title and buttons), in order.
+        var seen = _fake.Calls.Where(c => c.Method == "POST" && c.Card?["actions"] is JsonArray a && a.Any(x => x?["data"]?["promptId"] is not null))
+            .Select(c => (Title: c.Body!["summary"]!.GetValue<string>(),
+                Options: (IReadOnlyList<string>)c.Card!["actions"]!.AsArray().Select(x => x!["title"]!.GetValue<string>()).ToList()))
+            .ToList();
+        Assert.Null(ConversationScript.DifferenceFromPrompts(seen));
+    }
+
+    // Sends a command in Alice's 1:1 chat; returns the bot's reply text.
+    private async Task<string> MessageAsync(string text)
+    {
+        var message = _teams.Activity("message", Personal, "personal", Alice);
+        message["text"] = text;
+        Assert.Equal(HttpStatusCode.OK, (await _teams.PostAsync(message)).StatusCode);
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if (_fake.Calls.LastOrDefault(c => c.Path.EndsWith("/activities/" + message["id"], StringComparison.Ordinal)) is { } reply)
+                return reply.Body?["text"]?.GetValue<string>() ?? reply.CardText;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no reply to {text}");
+            await Task.Delay(50);
+        }
     }
 
     private string RootId(RecordedCall rootPost) =>
