@@ -25,6 +25,11 @@ public sealed record Notification
     public DataTable? Table { get; init; }
     /// <summary>The full data as a file (e.g. hits CSV), for channels that cannot show it all.</summary>
     public NotificationFile? Attachment { get; init; }
+    /// <summary>
+    /// Thread, broadcast or status card, for channels that give a run one thread; channels without threads (the
+    /// terminal) show every notification the same way.
+    /// </summary>
+    public NotificationPlacement Placement { get; init; } = NotificationPlacement.Thread;
     /// <summary>Stable key so a retried post is recognised as the same message.</summary>
     public required string Key { get; init; }
 }

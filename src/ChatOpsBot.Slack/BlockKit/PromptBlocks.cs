@@ -1,33 +1,38 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Core.Conversation;
 using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Playbook.Coverage;
 using ChatOpsBot.Slack.Escaping;
 
 namespace ChatOpsBot.Slack.BlockKit;
 
-/// <summary>Renders prompts: an open one with buttons, an answered one with who answered what and when (no buttons).</summary>
+/// <summary>
+/// Renders Core's <see cref="PromptView"/>: an open prompt with buttons, approver-only marks and the suggestion; an
+/// answered one with who answered what and when (no buttons).
+/// </summary>
 public static class PromptBlocks
 {
     /// <summary>The open prompt: question, evidence, approvals so far, last error, and a button per option (text prompts: a button that opens a modal).</summary>
     public static JsonArray Open(Prompt prompt)
     {
-        var blocks = Question(prompt);
-        if (prompt.LastError is not null) blocks.Add(Blocks.Section($":x: {SlackText.Escape(prompt.LastError)}"));
+        var view = PromptViews.Open(prompt);
+        var blocks = Question(view);
+        if (view.LastError is not null) blocks.Add(Blocks.Section($":x: {SlackText.Escape(view.LastError)}"));
         if (prompt.Approvals.Count > 0)
             blocks.Add(Blocks.Context("Approved so far by " + string.Join(", ", prompt.Approvals.Select(a => Who(a.Actor)))));
-        var buttons = prompt.Options.Select((option, i) =>
+        var buttons = view.Options.Select((option, i) =>
         {
-            var value = new ActionValue(prompt.RunId, prompt.Id, option.Value).ToString();
-            var prefix = prompt.Kind == PromptKind.Text ? ActionValue.OpenModalActionPrefix : ActionValue.AnswerActionPrefix;
-            var label = prompt.Kind == PromptKind.Text ? $"{option.Label}…" : option.Label;
+            var value = new ActionValue(view.RunId, view.PromptId, option.Value).ToString();
+            var prefix = view.Kind == PromptKind.Text ? ActionValue.OpenModalActionPrefix : ActionValue.AnswerActionPrefix;
+            var label = view.Kind == PromptKind.Text ? $"{option.Label}…" : option.Label;
             return Blocks.Button(prefix + i.ToString(CultureInfo.InvariantCulture), label, value, option.Style);
         });
         blocks.Add(Blocks.Actions(BlockId(prompt), buttons));
-        var notes = prompt.Options.Where(o => o.RequiresApprover || o.RequiredApprovals > 1)
-            .Select(o => SlackText.Mrkdwn($"“{o.Label}”: approvers only{(o.RequiredApprovals > 1 ? $", {o.RequiredApprovals} distinct approvers" : "")}"));
+        var notes = view.Options.Where(o => o.Note is not null).Select(o => SlackText.Mrkdwn($"“{o.Label}”: {o.Note}"));
+        if (view.Kind != PromptKind.Text && view.Suggestion is not null) notes = notes.Append(SlackText.Mrkdwn($"evidence points to “{view.Suggestion}”"));
         // The prompt id stays in the block id and button values (and the run's timeline), not in what analysts read.
-        var context = string.Join(" · ", notes.Prepend(SlackText.Escape(SectionNames.Friendly(prompt.Section))));
+        var context = string.Join(" · ", notes.Prepend(SlackText.Mrkdwn($"{view.Section} · asked {view.AskedAt}")));
         blocks.Add(Blocks.Context(context));
         return blocks;
     }
@@ -35,12 +40,14 @@ public static class PromptBlocks
     /// <summary>The answered prompt: same question, then who answered what and when; the buttons are gone.</summary>
     public static JsonArray Closed(PromptClosure closure)
     {
-        var blocks = Question(closure.Prompt);
+        var view = PromptViews.Answered(closure);
+        var outcome = view.Outcome!;
+        var blocks = Question(view);
         var answer = SlackText.Escape(closure.OptionLabel) + (closure.Text is null ? "" : $": {SlackText.Code(closure.Text)}");
-        var who = string.Join(", ", closure.AnsweredBy.Select(Who));
-        var auto = closure.Automatic ? " (automatic)" : "";
-        blocks.Add(Blocks.Section($":white_check_mark: *{answer}* — {who}{auto} at {closure.At.ToUniversalTime():yyyy-MM-dd HH:mm} UTC"));
-        blocks.Add(Blocks.Context(SlackText.Mrkdwn($"{SectionNames.Friendly(closure.Prompt.Section)} · answered")));
+        var who = string.Join(", ", outcome.AnsweredBy.Select(Who));
+        var auto = outcome.Automatic ? " (automatic)" : "";
+        blocks.Add(Blocks.Section($":white_check_mark: *{answer}* — {who}{auto} at {SlackText.Escape(outcome.At)}"));
+        blocks.Add(Blocks.Context(SlackText.Mrkdwn($"{view.Section} · answered")));
         return blocks;
     }
 
@@ -75,12 +82,12 @@ public static class PromptBlocks
 
     private static string BlockId(Prompt prompt) => "prompt:" + SlackText.Truncate(prompt.Id, 200);
 
-    private static JsonArray Question(Prompt prompt)
+    private static JsonArray Question(PromptView view)
     {
-        var blocks = new JsonArray(Blocks.Header(prompt.Title)); // plain_text: Blocks escapes it
-        foreach (var piece in MrkdwnSplitter.Split(SlackText.Escape(prompt.Text)).Where(p => p.Length > 0))
+        var blocks = new JsonArray(Blocks.Header(view.Title)); // plain_text: Blocks escapes it
+        foreach (var piece in MrkdwnSplitter.Split(SlackText.Escape(view.Text)).Where(p => p.Length > 0))
             blocks.Add(Blocks.Section(piece));
-        foreach (var chunk in prompt.Facts.Chunk(BlockLimits.MaxFields).Take(5))
+        foreach (var chunk in view.Facts.Chunk(BlockLimits.MaxFields).Take(5))
             blocks.Add(Blocks.Fields(chunk.Select(f => SlackText.Mrkdwn($"*{f.Label}*\n{f.Value}"))));
         return blocks;
     }

@@ -26,12 +26,21 @@ public sealed class SlackWebApiClient(IHttpClientFactory clients, IOptions<Slack
     /// Posts a message carrying <paramref name="metadata"/> (<c>{"event_type":…,"event_payload":{…}}</c>, Slack's message
     /// metadata, which <see cref="HistoryAsync"/> returns), so it can be found again; returns its <c>ts</c>.
     /// </summary>
-    public async Task<string> PostMessageAsync(string channel, string text, JsonArray? blocks, string? threadTs, JsonObject? metadata, CancellationToken cancellationToken)
+    public Task<string> PostMessageAsync(string channel, string text, JsonArray? blocks, string? threadTs, JsonObject? metadata, CancellationToken cancellationToken) =>
+        PostMessageAsync(channel, text, blocks, threadTs, replyBroadcast: false, metadata, cancellationToken);
+
+    /// <summary>
+    /// Posts a message, in the thread of <paramref name="threadTs"/> when given; <paramref name="replyBroadcast"/> shows
+    /// that thread reply in the channel too (Slack's <c>reply_broadcast</c>). Returns its <c>ts</c>.
+    /// </summary>
+    public async Task<string> PostMessageAsync(
+        string channel, string text, JsonArray? blocks, string? threadTs, bool replyBroadcast, JsonObject? metadata, CancellationToken cancellationToken)
     {
         await pacer.WaitTurnAsync(channel, cancellationToken).ConfigureAwait(false);
         var body = new JsonObject { ["channel"] = channel, ["text"] = text, ["unfurl_links"] = false, ["unfurl_media"] = false };
         if (blocks is not null) body["blocks"] = blocks;
         if (threadTs is not null) body["thread_ts"] = threadTs;
+        if (threadTs is not null && replyBroadcast) body["reply_broadcast"] = true;
         if (metadata is not null) body["metadata"] = metadata;
         var reply = await CallJsonAsync("chat.postMessage", body, options.Value.BotToken, cancellationToken).ConfigureAwait(false);
         return reply["ts"]?.GetValue<string>() ?? throw new SlackApiException("chat.postMessage", "missing_ts");
@@ -66,6 +75,29 @@ public sealed class SlackWebApiClient(IHttpClientFactory clients, IOptions<Slack
         };
         if (cursor is not null) fields.Add(new("cursor", cursor));
         var reply = await CallFormAsync("conversations.history", fields, cancellationToken).ConfigureAwait(false);
+        var messages = reply["messages"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
+        var next = reply["response_metadata"]?["next_cursor"]?.GetValue<string>();
+        return (messages, reply["has_more"]?.GetValueKind() == JsonValueKind.True && !string.IsNullOrEmpty(next) ? next : null);
+    }
+
+    /// <summary>
+    /// One page of <c>conversations.replies</c>: the thread of <paramref name="threadTs"/> in <paramref name="channel"/>
+    /// (its root, then replies), from <paramref name="oldest"/> on, with metadata; <c>conversations.history</c> lists only
+    /// the channel's top-level messages, so a thread reply is looked up here. The cursor of the next page, or null.
+    /// </summary>
+    public async Task<(IReadOnlyList<JsonObject> Messages, string? NextCursor)> RepliesAsync(
+        string channel, string threadTs, DateTimeOffset oldest, string? cursor, CancellationToken cancellationToken)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("channel", channel),
+            new("ts", threadTs),
+            new("oldest", SlackTimestamp(oldest)),
+            new("limit", "200"),
+            new("include_all_metadata", "true"),
+        };
+        if (cursor is not null) fields.Add(new("cursor", cursor));
+        var reply = await CallFormAsync("conversations.replies", fields, cancellationToken).ConfigureAwait(false);
         var messages = reply["messages"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
         var next = reply["response_metadata"]?["next_cursor"]?.GetValue<string>();
         return (messages, reply["has_more"]?.GetValueKind() == JsonValueKind.True && !string.IsNullOrEmpty(next) ? next : null);

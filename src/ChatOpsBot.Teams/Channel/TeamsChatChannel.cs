@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Conversation;
 using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Runs;
 using ChatOpsBot.Teams.Activities;
@@ -11,9 +12,12 @@ using TeamsAttachment = ChatOpsBot.Teams.Activities.Attachment;
 namespace ChatOpsBot.Teams.Channel;
 
 /// <summary>
-/// Teams as a chat channel. Prompts go to the conversation that started the run (else the SOC channel); findings and
-/// the summary go proactively to <c>Teams:Channel</c>. A failed post throws, so the engine's outbox keeps the message
-/// and delivers it later; a prompt already on screen is updated in place.
+/// Teams as a chat channel where a run is one thread. The run's home is the conversation that started it (else
+/// <c>Teams:Channel</c>); its root message there is a live status card, updated in place. In a team channel, prompts,
+/// answers and step results are replies in the root's thread (<c>{channel};messageid={root}</c>); in a personal or
+/// group chat (no threads) they are posted into the chat. Findings Core marks as broadcast (hits, incident opened, run
+/// closed) are also posted at the top of the SOC channel, linking the thread. A failed post throws, so the engine's
+/// outbox keeps the message and delivers it later; a prompt already on screen is updated in place.
 /// </summary>
 public sealed class TeamsChatChannel(
     BotConnectorClient connector,
@@ -58,91 +62,212 @@ public sealed class TeamsChatChannel(
         if (delivery.RecordedPlatformId is not { Length: > 0 } recorded) return;
         foreach (var line in recorded.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (line.Split(' ') is not [var conversationId, var activityId]) continue;
-            if (message.Kind == OutboxKind.Notify && message.Notification is { } n
-                && !await conversations.WasNotifiedAsync(n.Key, conversationId, cancellationToken).ConfigureAwait(false))
-                await conversations.MarkNotifiedAsync(n.Key, conversationId, activityId, cancellationToken).ConfigureAwait(false);
-            var prompt = message.Prompt ?? message.Closure?.Prompt;
-            if (prompt is not null && await conversations.FindPromptMessageAsync(prompt.Id, cancellationToken).ConfigureAwait(false) is null)
-                await conversations.SetPromptMessageAsync(prompt.Id, new PostedMessage(conversationId, activityId), cancellationToken).ConfigureAwait(false);
+            switch (line.Split(' '))
+            {
+                case [var rootConversation, var rootActivity, RootMark]:
+                    await RestoreAsync(LedgerEntry.Root(delivery.RunId), new PostedMessage(rootConversation, rootActivity), cancellationToken).ConfigureAwait(false);
+                    break;
+                case [var copyConversation, var copyActivity, CopyMark] when message.Notification is { } copied:
+                    await RestoreAsync(LedgerEntry.ChannelCopy(copied.Key), new PostedMessage(copyConversation, copyActivity), cancellationToken).ConfigureAwait(false);
+                    break;
+                case [var conversationId, var activityId]:
+                    var posted = new PostedMessage(conversationId, activityId);
+                    if (message.Kind == OutboxKind.Notify && message.Notification is { } n)
+                        await RestoreAsync(LedgerEntry.Notification(n.Key), posted, cancellationToken).ConfigureAwait(false);
+                    if ((message.Prompt ?? message.Closure?.Prompt) is { } prompt)
+                        await RestoreAsync(LedgerEntry.Prompt(prompt.Id), posted, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
         }
     }
 
-    private static async Task RecordAsync(ChatDelivery? delivery, string conversationId, string? activityId, CancellationToken cancellationToken)
+    private async Task RestoreAsync(LedgerEntry entry, PostedMessage posted, CancellationToken cancellationToken)
+    {
+        if (await Ledger.FindAsync(entry, cancellationToken).ConfigureAwait(false) is null)
+            await Ledger.RecordAsync(entry, posted, cancellationToken).ConfigureAwait(false);
+    }
+
+    private MessageLedger Ledger => conversations.Ledger;
+
+    // Claim lines of a run's root message and of a broadcast's copy at the top of the channel; old replicas skip lines
+    // of three parts.
+    private const string RootMark = "root";
+    private const string CopyMark = "copy";
+
+    private static async Task RecordAsync(ChatDelivery? delivery, string conversationId, string? activityId, CancellationToken cancellationToken, string? mark = null)
     {
         if (delivery is null || activityId is null) return;
-        var line = $"{conversationId} {activityId}";
+        var line = mark is null ? $"{conversationId} {activityId}" : $"{conversationId} {activityId} {mark}";
         await delivery.RecordPlatformIdAsync(delivery.RecordedPlatformId is { Length: > 0 } earlier ? $"{earlier}\n{line}" : line, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task NotifyAsync(Notification notification, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
-        var runConversation = await RunConversationAsync(notification.RunId, cancellationToken).ConfigureAwait(false);
-        var soc = options.Value.Channel;
-        var targets = new List<string>();
-        if (!string.IsNullOrWhiteSpace(soc) && notification.Kind != NotificationKind.Progress) targets.Add(soc);
-        if (runConversation is not null && (notification.Kind != NotificationKind.Finding || string.IsNullOrWhiteSpace(soc))) targets.Add(runConversation);
-        if (targets.Count == 0 && !string.IsNullOrWhiteSpace(soc)) targets.Add(soc);
-        foreach (var conversationId in targets.Distinct(StringComparer.Ordinal))
+        var home = await HomeAsync(notification.RunId, cancellationToken).ConfigureAwait(false);
+        if (notification.Placement == NotificationPlacement.Status)
         {
-            if (await conversations.WasNotifiedAsync(notification.Key, conversationId, cancellationToken).ConfigureAwait(false)) continue;
+            await ShowStatusAsync(notification, home, delivery, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var root = await RootAsync(notification.RunId, home, delivery, cancellationToken).ConfigureAwait(false);
+        var thread = home.Threaded ? TeamsConversations.Thread(home.ConversationId, root.MessageId) : home.ConversationId;
+        var targets = new List<(LedgerEntry Entry, string ConversationId, string? ThreadLink)> { (LedgerEntry.Notification(notification.Key), thread, null) };
+        // A broadcast finding is also posted at the top of the SOC channel, linking the run's thread.
+        if (notification.Placement == NotificationPlacement.Broadcast)
+        {
+            var channel = home.Threaded ? home.ConversationId : options.Value.Channel;
+            if (!string.IsNullOrWhiteSpace(channel) && channel != thread)
+                targets.Add((LedgerEntry.ChannelCopy(notification.Key), channel, home.Threaded ? ThreadLink(home, root.MessageId) : null));
+        }
+        foreach (var (entry, conversationId, threadLink) in targets)
+        {
+            if (await Ledger.FindAsync(entry, cancellationToken, conversationId, TeamsConversations.LegacyNotifiedKey(notification.Key, conversationId))
+                    .ConfigureAwait(false) is not null) continue;
             var maxRows = options.Value.MaxTableRows;
             // Lists longer than the card go behind the bot's signed link; without Teams:PublicBaseUrl the card says how
             // many rows are not shown (Teams does not offer a data: URI as a file, so attaching one would be a dead link).
             string? link = null;
             if (files.Enabled && NotificationCards.IsSummarised(notification, maxRows))
                 link = await files.PublishAsync($"{notification.RunId}:{notification.Key}", notification.Attachment!, cancellationToken).ConfigureAwait(false);
-            List<TeamsAttachment> attachments = [CardAttachment(NotificationCards.Render(notification, maxRows, link))];
+            var card = NotificationCards.Render(notification, maxRows, link);
+            if (threadLink is not null) AddThreadLink(card, threadLink);
             var reference = await ReferenceAsync(conversationId, cancellationToken).ConfigureAwait(false);
-            var id = await connector.SendAsync(reference, new Activity { Summary = TeamsText.Plain(notification.Title), Attachments = attachments }, cancellationToken)
+            var id = await connector.SendAsync(reference, new Activity { Summary = TeamsText.Plain(notification.Title), Attachments = [CardAttachment(card)] }, cancellationToken)
                 .ConfigureAwait(false);
-            await RecordAsync(delivery, conversationId, id, cancellationToken).ConfigureAwait(false);
-            await conversations.MarkNotifiedAsync(notification.Key, conversationId, id, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(delivery, conversationId, id, cancellationToken, entry == LedgerEntry.Notification(notification.Key) ? null : CopyMark).ConfigureAwait(false);
+            // Without an id the post cannot be updated, but it is posted: the ledger says so (id "-").
+            await Ledger.RecordAsync(entry, new PostedMessage(conversationId, id ?? "-"), cancellationToken).ConfigureAwait(false);
         }
+        await RefreshStatusAsync(notification.RunId, root, null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task AskAsync(Prompt prompt, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
         var card = PromptCards.Open(prompt);
-        var posted = await conversations.FindPromptMessageAsync(prompt.Id, cancellationToken).ConfigureAwait(false);
-        if (posted is not null)
-        {
-            await UpdateAsync(posted, card, prompt.Title, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        await PostPromptAsync(prompt, card, delivery, cancellationToken).ConfigureAwait(false);
+        var posted = await Ledger.FindAsync(LedgerEntry.Prompt(prompt.Id), cancellationToken).ConfigureAwait(false);
+        var home = await HomeAsync(prompt.RunId, cancellationToken).ConfigureAwait(false);
+        var root = await RootAsync(prompt.RunId, home, delivery, cancellationToken).ConfigureAwait(false);
+        if (posted is not null) await UpdateAsync(posted, card, prompt.Title, cancellationToken).ConfigureAwait(false);
+        else await PostPromptAsync(prompt, card, home, root, delivery, cancellationToken).ConfigureAwait(false);
+        await RefreshStatusAsync(prompt.RunId, root, null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task PromptClosedAsync(PromptClosure closure, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
-        var card = PromptCards.Answered(closure.Prompt, Answer(closure.OptionLabel, closure.Text),
-            closure.AnsweredBy.Select(a => a.DisplayName), closure.At, closure.Automatic);
-        var posted = await conversations.FindPromptMessageAsync(closure.Prompt.Id, cancellationToken).ConfigureAwait(false);
-        if (posted is not null) await UpdateAsync(posted, card, closure.Prompt.Title, cancellationToken).ConfigureAwait(false);
-        else await PostPromptAsync(closure.Prompt, card, delivery, cancellationToken).ConfigureAwait(false);
+        var card = PromptCards.Answered(closure);
+        var posted = await Ledger.FindAsync(LedgerEntry.Prompt(closure.Prompt.Id), cancellationToken).ConfigureAwait(false);
+        if (posted is not null)
+        {
+            await UpdateAsync(posted, card, closure.Prompt.Title, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var home = await HomeAsync(closure.Prompt.RunId, cancellationToken).ConfigureAwait(false);
+        var root = await RootAsync(closure.Prompt.RunId, home, delivery, cancellationToken).ConfigureAwait(false);
+        await PostPromptAsync(closure.Prompt, card, home, root, delivery, cancellationToken).ConfigureAwait(false);
     }
 
     internal static string Answer(string label, string? text) => text is null ? label : $"{label}: {text}";
 
-    private async Task PostPromptAsync(Prompt prompt, JsonObject card, ChatDelivery? delivery, CancellationToken cancellationToken)
+    private async Task PostPromptAsync(Prompt prompt, JsonObject card, Home home, PostedMessage root, ChatDelivery? delivery, CancellationToken cancellationToken)
     {
-        var conversationId = await RunConversationAsync(prompt.RunId, cancellationToken).ConfigureAwait(false) ?? options.Value.Channel;
-        if (string.IsNullOrWhiteSpace(conversationId))
-            throw new InvalidOperationException($"Run {prompt.RunId} has no Teams conversation and Teams:Channel is not set.");
+        var conversationId = home.Threaded ? TeamsConversations.Thread(home.ConversationId, root.MessageId) : home.ConversationId;
         var reference = await ReferenceAsync(conversationId, cancellationToken).ConfigureAwait(false);
         var id = await connector.SendAsync(reference, new Activity { Summary = TeamsText.Plain(prompt.Title), Attachments = [CardAttachment(card)] }, cancellationToken)
             .ConfigureAwait(false);
         await RecordAsync(delivery, conversationId, id, cancellationToken).ConfigureAwait(false);
-        if (id is not null) await conversations.SetPromptMessageAsync(prompt.Id, new PostedMessage(conversationId, id), cancellationToken).ConfigureAwait(false);
+        if (id is not null) await Ledger.RecordAsync(LedgerEntry.Prompt(prompt.Id), new PostedMessage(conversationId, id), cancellationToken).ConfigureAwait(false);
         else logger.LogWarning("Run {RunId}: the Bot Connector returned no id for prompt {PromptId}; it cannot be updated later", prompt.RunId, prompt.Id);
     }
 
     private async Task UpdateAsync(PostedMessage posted, JsonObject card, string title, CancellationToken cancellationToken)
     {
-        var reference = await ReferenceAsync(posted.ConversationId, cancellationToken).ConfigureAwait(false);
-        await connector.UpdateAsync(reference, posted.ActivityId, new Activity { Summary = TeamsText.Plain(title), Attachments = [CardAttachment(card)] }, cancellationToken)
+        var reference = await ReferenceAsync(posted.Conversation, cancellationToken).ConfigureAwait(false);
+        await connector.UpdateAsync(reference, posted.MessageId, new Activity { Summary = TeamsText.Plain(title), Attachments = [CardAttachment(card)] }, cancellationToken)
             .ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Progress goes on the run's status card, updated in place. Passing progress shown outside the outbox (no delivery)
+    /// only updates a card already there: the root is posted by the run's outbox messages alone, which are delivered one
+    /// at a time in order, so two replicas never post it at once.
+    /// </summary>
+    private async Task ShowStatusAsync(Notification notification, Home home, ChatDelivery? delivery, CancellationToken cancellationToken)
+    {
+        var root = await Ledger.FindAsync(LedgerEntry.Root(notification.RunId), cancellationToken).ConfigureAwait(false);
+        if (root is not null)
+        {
+            await RefreshStatusAsync(notification.RunId, root, notification.Title, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (delivery is not null) await PostRootAsync(notification.RunId, home, notification.Title, delivery, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The run's root message (its status card) in its home conversation, posted first when the run has none yet. The
+    /// post is recorded in the claim (a line marked <c>root</c>) before the ledger; the Bot Connector cannot list what a
+    /// bot posted, so a root whose id reached neither may be posted again (Teams' at-least-once window).
+    /// </summary>
+    private async Task<PostedMessage> RootAsync(string runId, Home home, ChatDelivery? delivery, CancellationToken cancellationToken) =>
+        await Ledger.FindAsync(LedgerEntry.Root(runId), cancellationToken).ConfigureAwait(false)
+        ?? await PostRootAsync(runId, home, null, delivery, cancellationToken).ConfigureAwait(false);
+
+    private async Task<PostedMessage> PostRootAsync(string runId, Home home, string? activity, ChatDelivery? delivery, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(runId, activity, cancellationToken).ConfigureAwait(false);
+        var reference = await ReferenceAsync(home.ConversationId, cancellationToken).ConfigureAwait(false);
+        var id = await connector.SendAsync(reference, new Activity { Summary = StatusCards.Summary(view), Attachments = [CardAttachment(StatusCards.Render(view))] }, cancellationToken)
+            .ConfigureAwait(false) ?? throw new ConnectorException(null, $"The Bot Connector returned no id for run {runId}'s status card; its thread cannot be replied to.");
+        await RecordAsync(delivery, home.ConversationId, id, cancellationToken, RootMark).ConfigureAwait(false);
+        var root = new PostedMessage(home.ConversationId, id);
+        await Ledger.RecordAsync(LedgerEntry.Root(runId), root, cancellationToken).ConfigureAwait(false);
+        return root;
+    }
+
+    // After a message that may change the counts or what waits on whom, the card shows the run as saved now.
+    private async Task RefreshStatusAsync(string runId, PostedMessage root, string? activity, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(runId, activity, cancellationToken).ConfigureAwait(false);
+        var reference = await ReferenceAsync(root.Conversation, cancellationToken).ConfigureAwait(false);
+        await connector.UpdateAsync(reference, root.MessageId, new Activity { Summary = StatusCards.Summary(view), Attachments = [CardAttachment(StatusCards.Render(view))] },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RunStatusView> ViewAsync(string runId, string? activity, CancellationToken cancellationToken)
+    {
+        var run = await runs.FindAsync(runId, cancellationToken).ConfigureAwait(false);
+        return run is null
+            ? new RunStatusView { RunId = runId, Title = "C2 hunt", Section = "-", State = "unknown", Window = "-", Activity = activity }
+            : RunStatusViews.Build(run, activity);
+    }
+
+    /// <summary>
+    /// Where the run lives: the conversation it was started from, else <c>Teams:Channel</c>. Only a team channel has
+    /// threads; in a personal or group chat everything is posted into the chat.
+    /// </summary>
+    private async Task<Home> HomeAsync(string runId, CancellationToken cancellationToken)
+    {
+        var conversationId = await RunConversationAsync(runId, cancellationToken).ConfigureAwait(false) ?? options.Value.Channel;
+        if (string.IsNullOrWhiteSpace(conversationId))
+            throw new InvalidOperationException($"Run {runId} has no Teams conversation and Teams:Channel is not set.");
+        var reference = await conversations.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var threaded = conversationId == options.Value.Channel || string.Equals(reference?.ConversationType, "channel", StringComparison.OrdinalIgnoreCase);
+        return new Home(conversationId, threaded, reference?.TenantId);
+    }
+
+    // A deep link that opens the run's thread in Teams (channel id and root message id; the tenant when known).
+    private static string ThreadLink(Home home, string rootActivityId)
+    {
+        var link = $"https://teams.microsoft.com/l/message/{Uri.EscapeDataString(home.ConversationId)}/{Uri.EscapeDataString(rootActivityId)}";
+        return home.TenantId is { Length: > 0 } tenant ? $"{link}?tenantId={Uri.EscapeDataString(tenant)}&parentMessageId={Uri.EscapeDataString(rootActivityId)}" : link;
+    }
+
+    private static void AddThreadLink(JsonObject card, string link)
+    {
+        if (card["actions"] is not JsonArray actions) card["actions"] = actions = [];
+        actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open the run's thread", ["url"] = link });
+    }
+
+    private sealed record Home(string ConversationId, bool Threaded, string? TenantId);
 
     private async Task<ConversationReference> ReferenceAsync(string conversationId, CancellationToken cancellationToken) =>
         await conversations.FindAsync(conversationId, cancellationToken).ConfigureAwait(false)

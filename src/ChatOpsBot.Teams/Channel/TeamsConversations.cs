@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatOpsBot.Core.Conversation;
 using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Teams.Activities;
 
@@ -6,7 +7,8 @@ namespace ChatOpsBot.Teams.Channel;
 
 /// <summary>
 /// What the Teams channel remembers in <see cref="IChannelStateStore"/>: conversation references (serviceUrl,
-/// conversation id, tenant) for proactive posts, which message shows which prompt, and which notifications are posted.
+/// conversation id, tenant) for proactive posts, and (through Core's <see cref="MessageLedger"/>) which message shows
+/// which run root, prompt and notification.
 /// </summary>
 public sealed class TeamsConversations(IChannelStateStore state)
 {
@@ -26,30 +28,31 @@ public sealed class TeamsConversations(IChannelStateStore state)
     /// </summary>
     public async Task<ConversationReference?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
+        // A channel thread (<c>{channel};messageid={root}</c>) is reached through its channel's reference.
+        var thread = conversationId.IndexOf(ThreadMarker, StringComparison.Ordinal);
+        if (thread > 0)
+            return await FindAsync(conversationId[..thread], cancellationToken).ConfigureAwait(false) is { } channel
+                ? channel with { ConversationId = conversationId } : null;
         var json = await state.GetAsync(Channel, $"conv:{conversationId}", cancellationToken).ConfigureAwait(false);
         if (json is not null) return JsonSerializer.Deserialize<ConversationReference>(json);
         var last = await state.GetAsync(Channel, "conv:last", cancellationToken).ConfigureAwait(false);
         return last is null ? null : JsonSerializer.Deserialize<ConversationReference>(last)! with { ConversationId = conversationId, ConversationType = null };
     }
 
-    /// <summary>Remembers which message shows <paramref name="promptId"/>.</summary>
-    public Task SetPromptMessageAsync(string promptId, PostedMessage message, CancellationToken cancellationToken) =>
-        state.SetAsync(Channel, $"prompt:{promptId}", JsonSerializer.Serialize(message), cancellationToken);
+    /// <summary>What follows a channel's conversation id in the id of one of its threads.</summary>
+    public const string ThreadMarker = ";messageid=";
 
-    /// <summary>The message showing <paramref name="promptId"/>, or null.</summary>
-    public async Task<PostedMessage?> FindPromptMessageAsync(string promptId, CancellationToken cancellationToken)
-    {
-        var json = await state.GetAsync(Channel, $"prompt:{promptId}", cancellationToken).ConfigureAwait(false);
-        return json is null ? null : JsonSerializer.Deserialize<PostedMessage>(json);
-    }
+    /// <summary>The conversation id of the thread under <paramref name="rootActivityId"/> in channel <paramref name="channelId"/>.</summary>
+    public static string Thread(string channelId, string rootActivityId) => $"{channelId}{ThreadMarker}{rootActivityId}";
 
-    /// <summary>True when notification <paramref name="key"/> was already posted to <paramref name="conversationId"/>.</summary>
-    public async Task<bool> WasNotifiedAsync(string key, string conversationId, CancellationToken cancellationToken) =>
-        await state.GetAsync(Channel, $"notified:{conversationId}:{key}", cancellationToken).ConfigureAwait(false) is not null;
+    /// <summary>Which message shows what (run roots, prompts, notifications): Core's ledger, the same keys as Slack's.</summary>
+    public MessageLedger Ledger { get; } = new(state, Channel);
 
-    /// <summary>Records that notification <paramref name="key"/> was posted.</summary>
-    public Task MarkNotifiedAsync(string key, string conversationId, string? activityId, CancellationToken cancellationToken) =>
-        state.SetAsync(Channel, $"notified:{conversationId}:{key}", activityId ?? "", cancellationToken);
+    /// <summary>
+    /// The key under which a notification posted to <paramref name="conversationId"/> was recorded before the ledger,
+    /// still read so a run in flight does not post it again.
+    /// </summary>
+    public static string LegacyNotifiedKey(string key, string conversationId) => $"notified:{conversationId}:{key}";
 
     /// <summary>Marks an inbound activity handled; false when it was already (a Bot Connector retry).</summary>
     public Task<bool> FirstDeliveryAsync(string activityId, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatOpsBot.Core.Conversation;
 using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Playbook.Coverage;
 
@@ -41,28 +42,30 @@ public sealed class TerminalChannel(TerminalConsole console, RunArtifacts? artif
     /// <inheritdoc />
     public Task AskAsync(Prompt prompt, CancellationToken cancellationToken)
     {
+        var view = PromptViews.Open(prompt);
         var o = console.Out;
         o.WriteLine();
-        o.WriteLine($"? [{SectionNames.Friendly(prompt.Section)}] {TerminalText.Safe(prompt.Title)}");
-        if (prompt.Text.Length > 0) o.WriteLine($"  {TerminalText.Safe(prompt.Text)}");
-        WriteFacts(prompt.Facts);
-        if (prompt.LastError is not null) o.WriteLine($"  ✗ {TerminalText.Safe(prompt.LastError)}");
+        o.WriteLine($"? [{view.Section}] {TerminalText.Safe(view.Title)}");
+        if (view.Text.Length > 0) o.WriteLine($"  {TerminalText.Safe(view.Text)}");
+        WriteFacts(view.Facts);
+        if (view.LastError is not null) o.WriteLine($"  ✗ {TerminalText.Safe(view.LastError)}");
         foreach (var approval in prompt.Approvals)
             o.WriteLine($"  ✓ approved by {TerminalText.Safe(approval.Actor.DisplayName)}");
-        if (prompt.Kind == PromptKind.Text)
+        if (view.Kind == PromptKind.Text)
         {
-            var example = prompt.Input?.Placeholder is { } p ? $" (e.g. {TerminalText.Safe(p)})" : "";
-            o.WriteLine($"  Type the {TerminalText.Safe(prompt.Input?.Label ?? "answer").ToLowerInvariant()}{example} and press Enter:");
+            // The option's label leads, as Slack's and Teams' button does: every channel offers the same answers.
+            var example = view.Input?.Placeholder is { } p ? $" (e.g. {TerminalText.Safe(p)})" : "";
+            var label = view.Options.Count > 0 ? $"[{TerminalText.Safe(view.Options[0].Label)}] " : "";
+            o.WriteLine($"  {label}Type the {TerminalText.Safe(view.Input?.Label ?? "answer").ToLowerInvariant()}{example} and press Enter:");
         }
         else
         {
-            for (var i = 0; i < prompt.Options.Count; i++)
+            for (var i = 0; i < view.Options.Count; i++)
             {
-                var option = prompt.Options[i];
+                var option = view.Options[i];
                 var notes = new List<string>();
-                if (option.RequiresApprover) notes.Add("approvers only");
-                if (option.RequiredApprovals > 1) notes.Add($"{option.RequiredApprovals} distinct approvers");
-                if (option.Value == prompt.Suggestion) notes.Add("evidence points here");
+                if (option.Note is not null) notes.Add(option.Note);
+                if (option.Suggested) notes.Add("evidence points here");
                 var suffix = notes.Count == 0 ? "" : $"  ({string.Join(", ", notes)})";
                 o.WriteLine($"  [{(i + 1).ToString(CultureInfo.InvariantCulture)}] {option.Label}{suffix}");
             }
@@ -75,10 +78,11 @@ public sealed class TerminalChannel(TerminalConsole console, RunArtifacts? artif
     /// <inheritdoc />
     public Task PromptClosedAsync(PromptClosure closure, CancellationToken cancellationToken)
     {
-        var who = string.Join(", ", closure.AnsweredBy.Select(a => a.DisplayName));
-        var text = closure.Text is null ? "" : $": {closure.Text}";
-        var auto = closure.Automatic ? " (automatic)" : "";
-        console.Out.WriteLine($"  ✔ {TerminalText.Safe(closure.OptionLabel)}{TerminalText.Safe(text)} — {TerminalText.Safe(who)}{auto} at {closure.At:HH:mm:ss} UTC");
+        var outcome = PromptViews.Answered(closure).Outcome!;
+        var who = string.Join(", ", outcome.AnsweredBy.Select(a => a.DisplayName));
+        var auto = outcome.Automatic ? " (automatic)" : "";
+        // The terminal keeps seconds: a session's answers follow each other closely.
+        console.Out.WriteLine($"  ✔ {TerminalText.Safe(outcome.Answer)} — {TerminalText.Safe(who)}{auto} at {closure.At:HH:mm:ss} UTC");
         console.Out.Flush();
         return Task.CompletedTask;
     }

@@ -85,9 +85,15 @@ public sealed class TerminalSession(
     {
         if (request.Command is ResumeCommand { RunId: var id })
         {
-            if (await engine.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
+            if (await engine.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } found)
             {
                 await console.Error.WriteLineAsync($"There is no run {TerminalText.Safe(id)}; `runs list` shows the runs.").ConfigureAwait(false);
+                return null;
+            }
+            // The same answer as the chat channels' resume command gives.
+            if (found.State.IsFinished())
+            {
+                await console.Error.WriteLineAsync($"Run {found.Id} is {found.State}; nothing to resume.").ConfigureAwait(false);
                 return null;
             }
             if (!await claim.TryTakeAsync(id, cancellationToken).ConfigureAwait(false))

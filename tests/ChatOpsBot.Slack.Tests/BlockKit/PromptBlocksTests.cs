@@ -47,4 +47,19 @@ public sealed class PromptBlocksTests
         Assert.StartsWith("Initial compromise", context, StringComparison.Ordinal);
         Assert.DoesNotContain("r-1/p1", context, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Open_NamesTheSuggestion_AndMarksApproverOnlyOptions_AsTeamsAndTheTerminalDo()
+    {
+        var prompt = Triage() with
+        {
+            Options = [new PromptOption("DismissUnflagged", "Dismiss them", OptionStyle.Primary, RequiresApprover: true, RequiredApprovals: 2), new PromptOption("ReviewEach", "Review each IP")],
+        };
+
+        var context = PromptBlocks.Open(prompt).Last()!["elements"]![0]!["text"]!.GetValue<string>();
+
+        Assert.Contains("“Dismiss them”: approvers only, 2 distinct approvers", context, StringComparison.Ordinal);
+        Assert.Contains("evidence points to “Dismiss them”", context, StringComparison.Ordinal);
+        Assert.Contains("asked 2026-11-27 14:05 UTC", context, StringComparison.Ordinal);
+    }
 }

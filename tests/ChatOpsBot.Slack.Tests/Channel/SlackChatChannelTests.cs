@@ -26,6 +26,9 @@ public sealed class SlackChatChannelTests : IAsyncLifetime
         await _slack.DisposeAsync();
     }
 
+    // What went into the run's thread (the root, the run's status card, is posted first and updated after each message).
+    private List<SlackCall> ThreadPosts() => _slack.CallsTo("chat.postMessage").Where(c => c.Json?["thread_ts"] is not null).ToList();
+
     private static Notification Finding(string key, DataTable? table = null, NotificationFile? file = null) => new()
     {
         RunId = "r-1", Section = PlaybookSection.Hunt, Kind = NotificationKind.Finding, Key = key,
@@ -41,7 +44,11 @@ public sealed class SlackChatChannelTests : IAsyncLifetime
         await Channel.NotifyAsync(Finding("k1"), CancellationToken.None);
         await Channel.NotifyAsync(Finding("k1"), CancellationToken.None);
 
-        Assert.Equal(2, _slack.CallsTo("chat.postMessage").Count); // the failed attempt and one success
+        // The failed attempt (it was the root's post), then the root and the finding once each.
+        Assert.Equal(3, _slack.CallsTo("chat.postMessage").Count);
+        Assert.Single(_slack.Messages, m => m.Key == "notify:k1");
+        var root = Assert.Single(_slack.Messages, m => m.Key == "root:r-1");
+        Assert.Equal(root.Ts, _slack.Messages.Single(m => m.Key == "notify:k1").ThreadTs);
     }
 
     [Fact]
@@ -49,7 +56,7 @@ public sealed class SlackChatChannelTests : IAsyncLifetime
     {
         await Channel.NotifyAsync(Finding("k2", new DataTable(["ip", "note"], [["198.51.100.7", "<!here> hi"]])), CancellationToken.None);
 
-        var post = Assert.Single(_slack.CallsTo("chat.postMessage")).Json!;
+        var post = Assert.Single(ThreadPosts()).Json!;
         // mrkdwn (Slack parses <…> there) must carry only escaped text; plain_text (headers, buttons) is never parsed.
         var mrkdwn = string.Join('\n', post.AsObject().DescendantsOfType("mrkdwn").Append(post["text"]!.GetValue<string>()));
         Assert.DoesNotContain("<!channel>", mrkdwn);
@@ -68,7 +75,7 @@ public sealed class SlackChatChannelTests : IAsyncLifetime
 
         await Channel.NotifyAsync(Finding("k3", new DataTable(["ip", "detail"], rows)), CancellationToken.None);
 
-        var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        var post = Assert.Single(ThreadPosts());
         var blocks = post.Json!["blocks"]!.AsArray();
         Assert.True(blocks.Count <= 50);
         Assert.All(blocks, b => Assert.True((b!["text"]?["text"]?.GetValue<string>().Length ?? 0) <= 3000));
@@ -91,9 +98,10 @@ public sealed class SlackChatChannelTests : IAsyncLifetime
         await Channel.AskAsync(prompt with { LastError = "try again" }, CancellationToken.None);
         await Channel.PromptClosedAsync(new PromptClosure(prompt, "Not malicious", null, [new Actor("slack:U1", "ann", true)], DateTimeOffset.UnixEpoch, false), CancellationToken.None);
 
-        var posted = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        var posted = Assert.Single(ThreadPosts());
         Assert.Contains("\"actions\"", posted.Text);
-        var updates = _slack.CallsTo("chat.update");
+        var ts = _slack.Messages.Single(m => m.Key == "prompt:r-1/p1").Ts;
+        var updates = _slack.CallsTo("chat.update").Where(u => u.Json!["ts"]!.GetValue<string>() == ts).ToList();
         Assert.Equal(2, updates.Count);
         Assert.All(updates, u => Assert.Equal(posted.Json!["channel"]!.GetValue<string>(), u.Json!["channel"]!.GetValue<string>()));
         Assert.DoesNotContain("\"actions\"", updates[^1].Text);
@@ -109,7 +117,7 @@ public sealed class SlackChatChannelTests : IAsyncLifetime
         await Channel.NotifyAsync(Finding("k-short", new DataTable(["host", "remote IP"], rows), new NotificationFile("hits.csv", "text/csv", "host\n"u8.ToArray())),
             CancellationToken.None);
 
-        Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Single(ThreadPosts());
         Assert.Empty(_slack.CallsTo("upload"));
     }
 

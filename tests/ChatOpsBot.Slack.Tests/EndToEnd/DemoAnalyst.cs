@@ -13,9 +13,9 @@ namespace ChatOpsBot.Slack.Tests.EndToEnd;
 /// </summary>
 public static partial class DemoAnalyst
 {
-    public static async Task<PlaybookRun> PlayAsync(BotHost bot, ISlackTransport slack)
+    public static async Task<PlaybookRun> PlayAsync(BotHost bot, ISlackTransport slack, string? start = null)
     {
-        var reply = await slack.CommandAsync($"start {BotHost.DemoSince} {BotHost.DemoUntil}", BotHost.Approver);
+        var reply = await slack.CommandAsync(start ?? $"start {BotHost.DemoSince} {BotHost.DemoUntil}", BotHost.Approver);
         var runId = RunId().Match(reply["text"]!.GetValue<string>()).Value;
         Assert.False(string.IsNullOrEmpty(runId), reply.ToJsonString());
         var invalidTextTried = false;

@@ -47,5 +47,30 @@ public sealed class SlackEndToEndTests
         Assert.True(run.Hits.Count <= 20);
         Assert.Empty(bot.Slack.CallsTo("upload"));
         Assert.Empty(bot.Slack.CallsTo("files.completeUploadExternal"));
+        AssertOneThread(bot);
+    }
+
+    /// <summary>
+    /// A run is one thread: its root (the live status card) and the few broadcast findings are all the channel shows at
+    /// its top level; prompts, answers and step results are replies in the root's thread; no prompt repeats the
+    /// title of the one before it (each names its subject).
+    /// </summary>
+    private static void AssertOneThread(BotHost bot)
+    {
+        var messages = bot.Slack.Messages.Where(m => m.Channel == BotHost.Channel).ToList();
+        var root = Assert.Single(messages, m => m.ThreadTs is null);
+        Assert.StartsWith("root:", root.Key, StringComparison.Ordinal);
+        Assert.All(messages.Where(m => m != root), m => Assert.Equal(root.Ts, m.ThreadTs));
+        var topLevel = messages.Count(m => m.TopLevel);
+        Assert.InRange(topLevel, 2, 8);
+        Assert.Contains(messages, m => m.Broadcast && m.Key!.EndsWith(":hunt:hits", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Broadcast && m.Key!.EndsWith(":closure:summary", StringComparison.Ordinal));
+        Assert.All(messages.Where(m => m.Key!.StartsWith("prompt:", StringComparison.Ordinal)), m => Assert.False(m.Broadcast));
+        // The status card ends on the run's outcome, not on a passing progress note.
+        Assert.Contains("resolved", root.Text + root.Blocks?.ToJsonString(), StringComparison.Ordinal);
+        var titles = bot.Slack.CallsTo("chat.postMessage").Where(c => c.Json?["metadata"]?["event_payload"]?["key"]?.GetValue<string>().StartsWith("prompt:", StringComparison.Ordinal) == true)
+            .Select(c => c.Json!["text"]!.GetValue<string>()).ToList();
+        Assert.True(titles.Count >= 5, string.Join('\n', titles));
+        for (var i = 1; i < titles.Count; i++) Assert.NotEqual(titles[i - 1], titles[i]);
     }
 }

@@ -132,6 +132,7 @@ public sealed class FakeSlack : IAsyncDisposable
             "chat.postMessage" => _channels.Post(call.Json!, NextTs()),
             "chat.update" => _channels.Update(call.Json!),
             "conversations.history" => _channels.History(call.Form ?? []),
+            "conversations.replies" => _channels.Replies(call.Form ?? []),
             "files.getUploadURLExternal" => UploadTicket(),
             "usergroups.users.list" => new()
             {

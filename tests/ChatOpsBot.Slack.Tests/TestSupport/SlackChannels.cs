@@ -5,8 +5,9 @@ using System.Text.Json.Nodes;
 namespace ChatOpsBot.Slack.Tests.TestSupport;
 
 /// <summary>
-/// The fake Slack's channels: what <c>chat.postMessage</c> accepted, changed by <c>chat.update</c>, read back by
-/// <c>conversations.history</c> the way Slack's documentation describes that method.
+/// The fake Slack's channels: what <c>chat.postMessage</c> accepted (top-level or in a thread), changed by
+/// <c>chat.update</c>, read back by <c>conversations.history</c> and <c>conversations.replies</c> the way Slack's
+/// documentation describes those methods (history lists parent messages only; replies lists one thread).
 /// </summary>
 internal sealed class SlackChannels
 {
@@ -31,7 +32,9 @@ internal sealed class SlackChannels
         var channel = body["channel"]?.GetValue<string>();
         if (string.IsNullOrEmpty(channel)) return Error("channel_not_found");
         if (!TryMetadata(body, out var metadata)) return Error("invalid_metadata_format");
-        var message = new SlackMessage(channel, ts, body["text"]?.GetValue<string>() ?? "", body["blocks"]?.DeepClone().AsArray(), metadata);
+        var threadTs = body["thread_ts"]?.GetValue<string>();
+        var message = new SlackMessage(channel, ts, body["text"]?.GetValue<string>() ?? "", body["blocks"]?.DeepClone().AsArray(), metadata,
+            threadTs, threadTs is not null && body["reply_broadcast"]?.GetValue<bool>() == true);
         lock (_sync)
         {
             _messages.Add(message);
@@ -60,8 +63,23 @@ internal sealed class SlackChannels
         return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = ts, ["text"] = body["text"]?.GetValue<string>() };
     }
 
-    /// <summary><c>conversations.history</c>: newest first; <c>oldest</c>/<c>latest</c> exclusive unless <c>inclusive</c>; cursor pages.</summary>
-    public JsonObject History(Dictionary<string, string> form)
+    /// <summary>
+    /// <c>conversations.history</c>: the channel's top-level messages (thread replies only when broadcast), newest first;
+    /// <c>oldest</c>/<c>latest</c> exclusive unless <c>inclusive</c>; cursor pages.
+    /// </summary>
+    public JsonObject History(Dictionary<string, string> form) => Page(form, m => m.TopLevel, newestFirst: true);
+
+    /// <summary><c>conversations.replies</c>: the thread of <c>ts</c> (its root first, then the replies, oldest first), same paging.</summary>
+    public JsonObject Replies(Dictionary<string, string> form)
+    {
+        var ts = form.GetValueOrDefault("ts");
+        if (string.IsNullOrEmpty(ts)) return Error("invalid_arguments");
+        lock (_sync)
+            if (!_messages.Any(m => m.Channel == form.GetValueOrDefault("channel") && m.Ts == ts)) return Error("thread_not_found");
+        return Page(form, m => m.Ts == ts || m.ThreadTs == ts, newestFirst: false);
+    }
+
+    private JsonObject Page(Dictionary<string, string> form, Func<SlackMessage, bool> listed, bool newestFirst)
     {
         if (!form.TryGetValue("channel", out var channel) || channel.Length == 0) return Error("channel_not_found");
         var oldest = Number(form.GetValueOrDefault("oldest"), 0m);
@@ -84,9 +102,9 @@ internal sealed class SlackChannels
         List<SlackMessage> matching;
         lock (_sync)
         {
-            matching = _messages.Where(m => m.Channel == channel)
-                .Where(m => inclusive ? Number(m.Ts, 0) >= oldest && Number(m.Ts, 0) <= latest : Number(m.Ts, 0) > oldest && Number(m.Ts, 0) < latest)
-                .OrderByDescending(m => Number(m.Ts, 0)).ToList();
+            var inWindow = _messages.Where(m => m.Channel == channel && listed(m))
+                .Where(m => inclusive ? Number(m.Ts, 0) >= oldest && Number(m.Ts, 0) <= latest : Number(m.Ts, 0) > oldest && Number(m.Ts, 0) < latest);
+            matching = (newestFirst ? inWindow.OrderByDescending(m => Number(m.Ts, 0)) : inWindow.OrderBy(m => Number(m.Ts, 0))).ToList();
         }
         var page = matching.Skip(skip).Take(limit).ToList();
         var hasMore = skip + page.Count < matching.Count;
@@ -116,6 +134,7 @@ internal sealed class SlackChannels
             ["team"] = "T0001",
         };
         if (m.Blocks is not null) json["blocks"] = m.Blocks.DeepClone();
+        if (m.ThreadTs is not null) json["thread_ts"] = m.ThreadTs;
         if (withMetadata && m.Metadata is not null) json["metadata"] = m.Metadata.DeepClone();
         return json;
     }

@@ -47,11 +47,24 @@ public sealed class OutsideTextCardsTests
     }
 
     [Fact]
-    public void Header_UsesTheFriendlySectionName()
+    public void Header_UsesTheFriendlySectionName_AndWhenItWasAsked()
     {
         var card = PromptCards.Open(Question("Mail?"));
 
-        Assert.Equal("Initial compromise · run r-1", Texts(card)[0]);
+        Assert.Equal("Initial compromise · run r-1 · asked 1970-01-01 00:00 UTC", Texts(card)[0]);
+    }
+
+    [Fact]
+    public void ApproverOnlyOptions_AreMarked_AndTheSuggestionIsNamed()
+    {
+        var card = PromptCards.Open(Question("Mail?") with
+        {
+            Options = [new PromptOption("Confirm", "Phishing", OptionStyle.Danger, RequiresApprover: true, RequiredApprovals: 2), new PromptOption("Dismiss", "Not phishing")],
+            Suggestion = "Dismiss",
+        });
+
+        Assert.Contains("“Phishing”: approvers only, 2 distinct approvers", Texts(card));
+        Assert.Contains("Evidence points to: **Not phishing**", Texts(card));
     }
 
     private static Notification Notice(string title) => new()

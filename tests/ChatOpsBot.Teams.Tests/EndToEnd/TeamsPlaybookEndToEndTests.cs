@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ChatOpsBot.Composition;
 using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Runs;
+using ChatOpsBot.TestSupport;
 using ChatOpsBot.Teams.Tests.Fakes;
 using ChatOpsBot.Web;
 using Microsoft.AspNetCore.Builder;
@@ -197,6 +198,146 @@ public sealed class TeamsPlaybookEndToEndTests : IAsyncLifetime
         Assert.Contains(calls, c => c.Method == "PUT" && c.ConversationId == Personal && c.CardText.Contains("answered by", StringComparison.Ordinal));
         Assert.All(calls, c => Assert.StartsWith("Bearer connector-token-", c.Authorization, StringComparison.Ordinal));
         Assert.True(_fake.TokenRequests >= 1);
+
+        // Started from a personal chat (no threads there): the chat holds the run's status card, prompts and step
+        // results; the SOC channel gets only the broadcast findings (hits, incident opened, run closed).
+        var channelPosts = calls.Where(c => c.Method == "POST" && c.ConversationId == SocChannel && c.Path.EndsWith("/activities", StringComparison.Ordinal)
+                                            && c.Card is not null).ToList();
+        Assert.InRange(channelPosts.Count, 2, 8);
+        Assert.DoesNotContain(channelPosts, c => c.Card?["actions"] is JsonArray a && a.Any(x => x?["data"]?["promptId"] is not null));
+        AssertNoPromptTitleTwiceInARow(calls);
+    }
+
+    [Fact]
+    public async Task DemoPlaybook_StartedInTheSocChannel_IsOneThread_UnderALiveStatusCard()
+    {
+        var store = _bot.Services.GetRequiredService<IRunStore>();
+        var added = _teams.Activity("conversationUpdate", SocChannel, "channel", Alice);
+        added["membersAdded"] = new JsonArray(new JsonObject { ["id"] = TeamsClient.BotId });
+        await _teams.PostAsync(added);
+        var mention = _teams.Activity("message", SocChannel, "channel", Alice);
+        mention["text"] = "<at>C2 Hunt</at> c2hunt start 2026-11-27T00:00Z 2026-11-28T00:00Z";
+        mention["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention", ["text"] = "<at>C2 Hunt</at>", ["mentioned"] = new JsonObject { ["id"] = TeamsClient.BotId, ["name"] = "C2 Hunt" },
+        });
+        Assert.Equal(HttpStatusCode.OK, (await _teams.PostAsync(mention)).StatusCode);
+        var runId = (await WaitForRunAsync(store)).Id;
+
+        string? thread = null;
+        for (var answered = 0; ; answered++)
+        {
+            Assert.True(answered < 60, "the playbook does not end");
+            var run = await WaitAsync(store, runId, r => r.State is RunState.Resolved or RunState.Abandoned || (r.Prompt is not null && PostedCard(r.Prompt.Id) is not null));
+            if (run.Prompt is null) break;
+            var prompt = run.Prompt;
+            thread ??= PostedCard(prompt.Id)!.ConversationId;
+            Assert.Equal(thread, PostedCard(prompt.Id)!.ConversationId);
+            var invoke = _teams.Invoke(thread!, Alice, new JsonObject
+            {
+                ["runId"] = runId, ["promptId"] = prompt.Id, ["option"] = prompt.Suggestion ?? prompt.Options[0].Value,
+            });
+            invoke["conversation"]!["conversationType"] = "channel";
+            if (prompt.Kind == PromptKind.Text) invoke["value"]!["action"]!["data"]!["answerText"] = prompt.SuggestedText;
+            Assert.Equal(HttpStatusCode.OK, (await _teams.PostAsync(invoke)).StatusCode);
+        }
+        var final = await WaitAsync(store, runId, r => r.Outbox.Count == 0);
+        Assert.Equal(RunState.Resolved, final.State);
+
+        var calls = _fake.Calls.ToList();
+        // The root: one status card at the top of the channel, updated in place to the run's outcome.
+        // (Replies to an analyst's message go to /activities/{id}, in that message's thread: not top-level posts.)
+        // (The bot's greeting when added to the team is plain text, not part of the run.)
+        var topLevel = calls.Where(c => c.Method == "POST" && c.ConversationId == SocChannel && c.Path.EndsWith("/activities", StringComparison.Ordinal)
+                                        && c.Card is not null).ToList();
+        var root = topLevel.First();
+        Assert.Contains("C2 hunt", root.CardText, StringComparison.Ordinal);
+        Assert.Equal($"{SocChannel};messageid={RootId(root)}", thread);
+        var lastRootUpdate = calls.Last(c => c.Method == "PUT" && c.Path.EndsWith("/activities/" + RootId(root), StringComparison.Ordinal));
+        Assert.Contains("resolved", lastRootUpdate.CardText, StringComparison.Ordinal);
+        // Prompts, answers and step results are in the thread; only the broadcast findings (with a link to it) are beside the root.
+        Assert.InRange(topLevel.Count, 3, 8);
+        Assert.All(topLevel.Skip(1), c => Assert.Contains("teams.microsoft.com/l/message/", c.CardText, StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.Method == "POST" && c.ConversationId == thread && c.CardText.Contains("185.220.101.47", StringComparison.Ordinal));
+        Assert.DoesNotContain(calls, c => c.Method == "POST" && c.ConversationId == SocChannel && c.Card?["actions"] is JsonArray a
+                                          && a.Any(x => x?["data"]?["promptId"] is not null));
+        AssertNoPromptTitleTwiceInARow(calls);
+    }
+
+    [Fact]
+    public async Task The_conversation_script_in_Teams_reaches_the_same_outcome_with_the_same_prompt_views()
+    {
+        var store = _bot.Services.GetRequiredService<IRunStore>();
+        var start = await MessageAsync($"c2hunt {ConversationScript.Start}");
+        Assert.Contains("Started run", start, StringComparison.Ordinal);
+        var runId = (await WaitForRunAsync(store)).Id;
+        while (true)
+        {
+            var run = await WaitAsync(store, runId, r => r.State is RunState.Resolved or RunState.Abandoned || (r.Prompt is not null && PostedCard(r.Prompt.Id) is not null));
+            if (run.Prompt is null) break;
+            var prompt = run.Prompt;
+            await InvokeAsync(Alice, prompt, prompt.Suggestion ?? prompt.Options[0].Value, prompt.Kind == PromptKind.Text ? prompt.SuggestedText : null);
+            await WaitAsync(store, runId, r => r.Prompt?.Id != prompt.Id);
+        }
+        var final = await WaitAsync(store, runId, r => r.Outbox.Count == 0);
+        var status = await MessageAsync($"c2hunt {ConversationScript.Status}");
+        var resume = await MessageAsync($"c2hunt {ConversationScript.Resume(runId)}");
+
+        Assert.Equal(RunState.Resolved, final.State);
+        Assert.Equal(ConversationScript.ConfirmedC2, final.RemoteIps.Where(r => r.Status == IpVerdictStatus.Malware).Select(r => r.Ip).Order());
+        Assert.Equal(ConversationScript.Dismissed, final.RemoteIps.Where(r => r.Status == IpVerdictStatus.NotMalicious).Select(r => r.Ip).Order());
+        Assert.Equal(ConversationScript.Contained, final.Hosts.Where(h => h.Status == HostStatus.Contained).Select(h => h.Host).Order());
+        Assert.NotNull(final.Ticket);
+        Assert.Contains(runId, status, StringComparison.Ordinal);
+        Assert.Contains("Resolved", status, StringComparison.Ordinal);
+        Assert.Contains("nothing to resume", resume, StringComparison.Ordinal);
+
+        // The prompt views: each question's first card (its title and buttons), in order.
+        var seen = _fake.Calls.Where(c => c.Method == "POST" && c.Card?["actions"] is JsonArray a && a.Any(x => x?["data"]?["promptId"] is not null))
+            .Select(c => (Title: c.Body!["summary"]!.GetValue<string>(),
+                Options: (IReadOnlyList<string>)c.Card!["actions"]!.AsArray().Select(x => x!["title"]!.GetValue<string>()).ToList()))
+            .ToList();
+        Assert.Null(ConversationScript.DifferenceFromPrompts(seen));
+    }
+
+    // Sends a command in Alice's 1:1 chat; returns the bot's reply text.
+    private async Task<string> MessageAsync(string text)
+    {
+        var message = _teams.Activity("message", Personal, "personal", Alice);
+        message["text"] = text;
+        Assert.Equal(HttpStatusCode.OK, (await _teams.PostAsync(message)).StatusCode);
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if (_fake.Calls.LastOrDefault(c => c.Path.EndsWith("/activities/" + message["id"], StringComparison.Ordinal)) is { } reply)
+                return reply.Body?["text"]?.GetValue<string>() ?? reply.CardText;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no reply to {text}");
+            await Task.Delay(50);
+        }
+    }
+
+    private string RootId(RecordedCall rootPost) =>
+        // The fake numbers activities in order; the root's id is what the bot then used in its thread's conversation id.
+        _fake.Calls.Where(c => c.Method == "PUT" && c.ConversationId == SocChannel).Select(c => c.Path.Split('/')[^1]).First();
+
+    // Each prompt names its subject: the same title never comes twice in a row.
+    private static void AssertNoPromptTitleTwiceInARow(IEnumerable<RecordedCall> calls)
+    {
+        var titles = calls.Where(c => c.Method == "POST" && c.Card?["actions"] is JsonArray a && a.Any(x => x?["data"]?["promptId"] is not null))
+            .Select(c => c.Body!["summary"]!.GetValue<string>()).ToList();
+        Assert.True(titles.Count >= 5, string.Join('\n', titles));
+        for (var i = 1; i < titles.Count; i++) Assert.NotEqual(titles[i - 1], titles[i]);
+    }
+
+    private static async Task<PlaybookRun> WaitForRunAsync(IRunStore store)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if ((await store.ListAsync(10, default)).FirstOrDefault() is { } summary) return (await store.FindAsync(summary.Id, default))!;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("no run started");
+            await Task.Delay(50);
+        }
     }
 
     private RecordedCall? PostedCard(string promptId) =>

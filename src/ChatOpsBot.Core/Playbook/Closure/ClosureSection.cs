@@ -99,7 +99,7 @@ public sealed class ClosureSection : IPlaybookSection
                     run.Closure.FlaggedForPostMortem ? run.Closure.PostMortem : null), cancellationToken).ConfigureAwait(false);
                 context.Record(TimelineEntryKind.Effect, Id, "Shift log written");
                 context.Notify(Id, NotificationKind.Summary, "closure:summary", ClosingTitle(run),
-                    run.Closure.FlaggedForPostMortem ? "Flagged for post-mortem." : "", RunSummaryLines.Facts(run));
+                    run.Closure.FlaggedForPostMortem ? "Flagged for post-mortem." : "", RunSummaryLines.Facts(run), broadcast: true);
                 machine.Fire(ClosureTrigger.ShiftLogWritten);
                 break;
         }

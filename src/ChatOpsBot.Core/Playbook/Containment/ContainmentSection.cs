@@ -143,7 +143,7 @@ public sealed class ContainmentSection : IPlaybookSection
             (ContainmentTrigger.ConfirmHelpdeskCall, new PromptOption(nameof(ContainmentTrigger.ConfirmHelpdeskCall),
                 "Helpdesk called: all requested", OptionStyle.Primary, RequiresApprover: true, RequiredApprovals: context.Options.Approvals.Containment)),
         ]);
-        context.Ask(Id, PromptKind.Confirm, "Call the helpdesk to contain the host", options,
+        context.Ask(Id, PromptKind.Confirm, $"Call the helpdesk to contain {host.Host}", options,
             $"Call the helpdesk now and request: (1) collection of the asset, (2) rotation of the user's AD credentials, (3) priority {context.Options.Priority}. Confirm once all three are requested.",
             [
                 new Fact("Host", host.Host), new Fact("User", user), new Fact("Email", host.Email ?? "-"),

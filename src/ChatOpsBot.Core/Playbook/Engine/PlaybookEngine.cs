@@ -159,7 +159,8 @@ public sealed class PlaybookEngine(
             }
             context.Record(TimelineEntryKind.Effect, section, $"Run cancelled by {cancelledBy}");
             // The channel that follows the run hears it stopped: otherwise its last word is a question nobody will answer.
-            context.Notify(section, NotificationKind.Summary, "cancelled", "Run cancelled", $"{cancelledBy} stopped the run; it is on record as Abandoned.");
+            context.Notify(section, NotificationKind.Summary, "cancelled", "Run cancelled", $"{cancelledBy} stopped the run; it is on record as Abandoned.",
+                broadcast: true);
             run.State = RunState.Abandoned;
             run.FinishedAt = context.Now;
             try

@@ -49,9 +49,13 @@ public sealed class SectionContext(PlaybookRun run, PlaybookPorts ports, Playboo
     /// <summary>An idempotency key scoped to this run.</summary>
     public string Key(string suffix) => $"{Run.Id}:{suffix}";
 
-    /// <summary>Queues a notification (delivered after the run is saved).</summary>
+    /// <summary>
+    /// Queues a notification (delivered after the run is saved). Progress goes on the run's status card; anything else
+    /// in the run's thread unless <paramref name="broadcast"/>: only hits found, an incident opened and the run closed
+    /// are news for the whole channel.
+    /// </summary>
     public void Notify(PlaybookSection section, NotificationKind kind, string key, string title, string text = "",
-        IReadOnlyList<Fact>? facts = null, DataTable? table = null, NotificationFile? attachment = null)
+        IReadOnlyList<Fact>? facts = null, DataTable? table = null, NotificationFile? attachment = null, bool broadcast = false)
     {
         var fullKey = Key(key);
         if (Run.Outbox.Any(m => m.Key == fullKey)) return;
@@ -63,6 +67,8 @@ public sealed class SectionContext(PlaybookRun run, PlaybookPorts ports, Playboo
             {
                 RunId = Run.Id, Section = section, Kind = kind, Key = fullKey, Title = title, Text = text,
                 Facts = facts ?? [], Table = table, Attachment = attachment,
+                Placement = broadcast ? NotificationPlacement.Broadcast
+                    : kind == NotificationKind.Progress ? NotificationPlacement.Status : NotificationPlacement.Thread,
             },
         });
     }
@@ -79,6 +85,7 @@ public sealed class SectionContext(PlaybookRun run, PlaybookPorts ports, Playboo
         await showNow(new Notification
         {
             RunId = Run.Id, Section = section, Kind = NotificationKind.Progress, Key = fullKey, Title = title, Text = text,
+            Placement = NotificationPlacement.Status,
         }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatOpsBot.Core.Dialog;
 using ChatOpsBot.Core.Intel;
+using ChatOpsBot.Core.Playbook.Coverage;
 using ChatOpsBot.Core.Runs;
 
 namespace ChatOpsBot.Core.Playbook.Engine;
@@ -38,14 +39,14 @@ public static class StepFailure
             AskAfterQuota(context, section, quota, canSkip);
             return;
         }
-        context.Ask(section, PromptKind.Choice, $"{section} step failed: retry?",
+        context.Ask(section, PromptKind.Choice, $"{SectionNames.Friendly(section)} step failed: retry?",
             canSkip
                 ? [new PromptOption(Retry, "Retry", OptionStyle.Primary), new PromptOption(Skip, "Skip this step"), new PromptOption(Abandon, "Stop the run", OptionStyle.Danger)]
                 : [new PromptOption(Retry, "Retry", OptionStyle.Primary), new PromptOption(Abandon, "Stop the run", OptionStyle.Danger)],
             canSkip
                 ? "The bot could not finish this step. Nothing was lost; retry once the system is back, skip the step (the playbook goes on without its result), or stop the run."
                 : "The bot could not finish this step. Nothing was lost; retry once the system is back, or stop the run.",
-            [new Fact("Section", section.ToString()), new Fact("Error", message)], suggestion: Retry);
+            [new Fact("Section", SectionNames.Friendly(section)), new Fact("Error", message)], suggestion: Retry);
     }
 
     // A used-up quota is not an outage: retrying now fails the same way, so the prompt says when it resets and
@@ -57,11 +58,11 @@ public static class StepFailure
         var inText = wait > TimeSpan.Zero ? $" (in {ElapsedText.Format(wait)})" : "";
         var retry = new PromptOption(Retry, "Retry later", OptionStyle.Primary);
         var abandon = new PromptOption(Abandon, "Stop the run", OptionStyle.Danger);
-        context.Ask(section, PromptKind.Choice, $"{section} step: {quota.Provider}'s quota is used up",
+        context.Ask(section, PromptKind.Choice, $"{SectionNames.Friendly(section)} step: {quota.Provider}'s quota is used up",
             canSkip ? [retry, new PromptOption(Skip, "Skip this step"), abandon] : [retry, abandon],
             $"{quota.Provider} allows {quota.Quota} and this key has used it. Nothing was lost: answer Retry later once the quota resets at {resets}{inText}"
             + (canSkip ? ", or skip the step (the playbook goes on without these lookups)." : "."),
-            [new Fact("Section", section.ToString()), new Fact("Provider", quota.Provider), new Fact("Quota", quota.Quota), new Fact("Resets", resets + inText)],
+            [new Fact("Section", SectionNames.Friendly(section)), new Fact("Provider", quota.Provider), new Fact("Quota", quota.Quota), new Fact("Resets", resets + inText)],
             suggestion: canSkip ? Skip : Retry);
     }
 }

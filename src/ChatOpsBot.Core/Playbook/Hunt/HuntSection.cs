@@ -141,7 +141,7 @@ public sealed class HuntSection : IPlaybookSection
             "Each remote IP is validated next.",
             [new Fact("Window", Window(run)), new Fact("Examined", QueryCoverage.Summary(run.Hunt.Coverage)),
              .. run.Hunt.Gaps.Select(g => new Fact("Not examined", g.Text))],
-            HitTables.Table(run.Hits), HitTables.Csv(run.Hits, context.Ports.Csv, $"{run.Id}-hunt-hits.csv"));
+            HitTables.Table(run.Hits), HitTables.Csv(run.Hits, context.Ports.Csv, $"{run.Id}-hunt-hits.csv"), broadcast: true);
     }
 
     internal static string Window(PlaybookRun run) => $"{run.Settings.WindowFrom:yyyy-MM-dd HH:mm}Z → {run.Settings.WindowTo:yyyy-MM-dd HH:mm}Z";

@@ -210,7 +210,7 @@ public sealed class InitialCompromiseSection : IPlaybookSection
     private void AskHandover(SectionContext context)
     {
         var mail = CurrentMail(context.Run);
-        context.Ask(Id, PromptKind.Text, "Who takes the Phishing playbook for this mail?",
+        context.Ask(Id, PromptKind.Text, $"Who takes the Phishing playbook for the mail to {mail.User}?",
             [new PromptOption(nameof(InitialCompromiseTrigger.HandOverPhishing), "Hand over", OptionStyle.Primary)],
             "Name the colleague who runs the Phishing playbook (they are told through the ticket and this channel).",
             [new Fact("User", mail.User), new Fact("Subject", mail.Subject)],

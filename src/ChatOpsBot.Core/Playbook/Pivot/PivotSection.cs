@@ -211,7 +211,7 @@ public sealed class PivotSection : IPlaybookSection
             context.Notify(Id, NotificationKind.Finding, $"pivot:hits:{current.Ip}",
                 $"Pivot on {current.Ip}: {fresh.Count} new hit(s) to {fresh.Select(h => h.RemoteIp).Distinct().Count()} IP(s)",
                 "They go through Validation and Containment; they are not pivoted on again.", [new Fact("Indicators queried", run.Pivot.Indicators.Count.ToString(CultureInfo.InvariantCulture))],
-                HitTables.Table(fresh), HitTables.Csv(fresh, context.Ports.Csv, $"{run.Id}-pivot-{current.Ip}-hits.csv"));
+                HitTables.Table(fresh), HitTables.Csv(fresh, context.Ports.Csv, $"{run.Id}-pivot-{current.Ip}-hits.csv"), broadcast: true);
     }
 
     private static RemoteIpCase Current(PlaybookRun run) =>

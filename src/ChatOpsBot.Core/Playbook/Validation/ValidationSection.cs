@@ -168,9 +168,7 @@ public sealed class ValidationSection : IPlaybookSection
         var current = Current(context.Run);
         current.Status = trigger == ValidationTrigger.ConfirmMalware ? IpVerdictStatus.Malware : IpVerdictStatus.NotMalicious;
         current.DecidedBy = answer.Names;
-        if (trigger == ValidationTrigger.DismissAsBenign)
-            context.Notify(Id, NotificationKind.Finding, $"validation:dismissed:{current.Ip}", $"{current.Ip} dismissed as not malicious",
-                $"Decided by {answer.Names}.");
+        // No separate "dismissed" message: the answered prompt shows who dismissed it and when, the timeline keeps it.
         machine.Fire(trigger);
         return true;
     }
@@ -228,7 +226,8 @@ public sealed class ValidationSection : IPlaybookSection
                 context.Key("ticket"), cancellationToken).ConfigureAwait(false);
             context.Record(TimelineEntryKind.Effect, Id, $"Ticket {run.Ticket.Id} opened");
             context.Notify(Id, NotificationKind.Finding, $"validation:ticket:{current.Ip}", $"Incident ticket {run.Ticket.Id} opened",
-                $"{current.Ip} confirmed as C2 by {current.DecidedBy}.", [new Fact("Ticket", run.Ticket.Id), new Fact("Hosts", string.Join(", ", hosts))]);
+                $"{current.Ip} confirmed as C2 by {current.DecidedBy}.", [new Fact("Ticket", run.Ticket.Id), new Fact("Hosts", string.Join(", ", hosts))],
+                broadcast: true);
         }
         else
         {
