@@ -3,7 +3,7 @@ namespace ChatOpsBot.TestSupport;
 /// <summary>
 /// One conversation every channel is driven through (Slack, Teams, terminal): start the bundled demo day with
 /// <see cref="Start"/>, answer every question with the answer its evidence points to, ask for the run's status, ask
-/// to resume the finished run. Each channel's test asserts the same outcome and the same prompt views (titles and
+/// to resume and to cancel the finished run (both refused the same way). Each channel's test asserts the same outcome and the same prompt views (titles and
 /// options, in order), so the three channels stay one conversation.
 /// </summary>
 public static class ConversationScript
@@ -16,6 +16,9 @@ public static class ConversationScript
 
     /// <summary>The resume command (the terminal: <c>hunt --resume</c>).</summary>
     public static string Resume(string runId) => $"resume {runId}";
+
+    /// <summary>The cancel command (the terminal: <c>runs cancel</c>).</summary>
+    public static string Cancel(string runId) => $"cancel {runId}";
 
     /// <summary>The C2 IPs the run confirms.</summary>
     public static readonly string[] ConfirmedC2 = ["185.220.101.47", "45.137.21.9"];

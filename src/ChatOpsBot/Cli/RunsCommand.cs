@@ -7,7 +7,7 @@ using ChatOpsBot.Terminal;
 
 namespace ChatOpsBot.Cli;
 
-/// <summary><c>runs list</c> and <c>runs show &lt;id&gt;</c>: what ran, and each run's timeline.</summary>
+/// <summary><c>runs list</c>, <c>runs show &lt;id&gt;</c>, <c>runs export</c> and <c>runs cancel &lt;id&gt;</c>: what ran, each run's timeline, stopping one.</summary>
 public static class RunsCommand
 {
     /// <summary>The command.</summary>
@@ -71,7 +71,23 @@ public static class RunsCommand
             foreach (var file in files) Console.WriteLine(file);
             return 0;
         }, ct));
-        return new Command("runs", "List runs, show their timelines, export their files.") { list, show, export };
+        var cancelId = new Argument<string>("id") { Description = "Run id." };
+        var cancel = new Command("cancel", "Stop a run that is not finished; it stays on record as Abandoned (the chat's cancel command).") { cancelId, db };
+        cancel.SetAction((parse, ct) => TerminalVerb.RunAsync(Overrides(parse.GetValue(db)), async (services, token) =>
+        {
+            // The chat's cancel command: the same checks and the same record (who cancelled, the open question closed).
+            var context = new CommandContext("terminal", null, Environment.UserName, null);
+            var result = await services.GetRequiredService<ConversationHandler>()
+                .ExecuteAsync(new CancelCommand(parse.GetValue(cancelId)!), context, token).ConfigureAwait(false);
+            if (result is CommandRefusedResult refused)
+            {
+                Console.Error.WriteLine(TerminalText.Safe(refused.Message));
+                return TerminalVerb.BadConfiguration;
+            }
+            Console.WriteLine($"Run {TerminalText.Safe(((RunCancelledResult)result).RunId)} cancelled; it is on record as Abandoned.");
+            return 0;
+        }, ct));
+        return new Command("runs", "List runs, show their timelines, export their files, cancel one.") { list, show, export, cancel };
     }
 
     private static Dictionary<string, string?> Overrides(string? db) =>

@@ -16,6 +16,7 @@ public sealed class ConversationScriptTests
         var run = await DemoAnalyst.PlayAsync(bot, slack, ConversationScript.Start);
         var status = (await slack.CommandAsync(ConversationScript.Status, BotHost.Approver))["text"]!.GetValue<string>();
         var resume = (await slack.CommandAsync(ConversationScript.Resume(run.Id), BotHost.Approver))["text"]!.GetValue<string>();
+        var cancel = (await slack.CommandAsync(ConversationScript.Cancel(run.Id), BotHost.Approver))["text"]!.GetValue<string>();
 
         Assert.Equal(RunState.Resolved, run.State);
         Assert.Equal(ConversationScript.ConfirmedC2, run.RemoteIps.Where(r => r.Status == IpVerdictStatus.Malware).Select(r => r.Ip).Order());
@@ -25,6 +26,7 @@ public sealed class ConversationScriptTests
         Assert.Contains(run.Id, status, StringComparison.Ordinal);
         Assert.Contains("Resolved", status, StringComparison.Ordinal);
         Assert.Contains("nothing to resume", resume, StringComparison.Ordinal);
+        Assert.Contains("nothing to cancel", cancel, StringComparison.Ordinal);
 
         // The prompt views: each question's first post (header and buttons), in order.
         var seen = bot.Slack.CallsTo("chat.postMessage")

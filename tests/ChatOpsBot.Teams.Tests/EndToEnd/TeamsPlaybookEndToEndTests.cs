@@ -282,6 +282,7 @@ public sealed class TeamsPlaybookEndToEndTests : IAsyncLifetime
         var final = await WaitAsync(store, runId, r => r.Outbox.Count == 0);
         var status = await MessageAsync($"c2hunt {ConversationScript.Status}");
         var resume = await MessageAsync($"c2hunt {ConversationScript.Resume(runId)}");
+        var cancel = await MessageAsync($"c2hunt {ConversationScript.Cancel(runId)}");
 
         Assert.Equal(RunState.Resolved, final.State);
         Assert.Equal(ConversationScript.ConfirmedC2, final.RemoteIps.Where(r => r.Status == IpVerdictStatus.Malware).Select(r => r.Ip).Order());
@@ -291,6 +292,7 @@ public sealed class TeamsPlaybookEndToEndTests : IAsyncLifetime
         Assert.Contains(runId, status, StringComparison.Ordinal);
         Assert.Contains("Resolved", status, StringComparison.Ordinal);
         Assert.Contains("nothing to resume", resume, StringComparison.Ordinal);
+        Assert.Contains("nothing to cancel", cancel, StringComparison.Ordinal);
 
         // The prompt views: each question's first card (its title and buttons), in order.
         var seen = _fake.Calls.Where(c => c.Method == "POST" && c.Card?["actions"] is JsonArray a && a.Any(x => x?["data"]?["promptId"] is not null))

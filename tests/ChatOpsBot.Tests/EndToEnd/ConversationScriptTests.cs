@@ -7,7 +7,8 @@ namespace ChatOpsBot.Tests.EndToEnd;
 
 /// <summary>
 /// The conversation script every channel runs (<see cref="ConversationScript"/>), in the terminal: its flags map onto the
-/// same commands (<c>hunt --since/--until</c> = start, <c>runs show</c> = status, <c>hunt --resume</c> = resume), and
+/// same commands (<c>hunt --since/--until</c> = start, <c>runs show</c> = status, <c>hunt --resume</c> = resume,
+/// <c>runs cancel</c> = cancel), and
 /// it reaches the same outcome through the same prompt views as Slack and Teams.
 /// </summary>
 public sealed partial class ConversationScriptTests
@@ -28,6 +29,8 @@ public sealed partial class ConversationScriptTests
         Assert.Equal(0, await status.WaitAsync(Timeout));
         await using var resume = BotProcess.Start(["hunt", "--resume", runId], data.Path);
         await resume.WaitAsync(Timeout);
+        await using var cancel = BotProcess.Start(["runs", "cancel", runId], data.Path);
+        Assert.Equal(2, await cancel.WaitAsync(Timeout));
 
         Assert.Equal("Resolved", report.GetProperty("state").GetString());
         Assert.Equal(ConversationScript.ConfirmedC2, Strings(report.GetProperty("confirmedC2")).Order());
@@ -37,6 +40,7 @@ public sealed partial class ConversationScriptTests
         Assert.Contains(runId, status.Stdout, StringComparison.Ordinal);
         Assert.Contains("Resolved", status.Stdout, StringComparison.Ordinal);
         Assert.Contains("nothing to resume", resume.Stdout + resume.Stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("nothing to cancel", cancel.Stderr, StringComparison.Ordinal);
 
         // With --report the dialogue (prompts and answers) goes to stderr, the report alone to stdout.
         Assert.Null(ConversationScript.DifferenceFromPrompts(PromptViews(hunt.Stderr)));
