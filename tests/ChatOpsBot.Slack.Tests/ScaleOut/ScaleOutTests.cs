@@ -86,11 +86,19 @@ public sealed class ScaleOutTests : IAsyncLifetime
         await AnswerAsync(a, runId, first.Prompt!, 0);
         a.Kill();
 
-        for (var step = 1; ; step++)
+        try
         {
-            var run = await NextPromptAsync(db, runId);
-            if (run.State == RunState.Resolved) break;
-            await AnswerAsync(b, runId, run.Prompt!, step);
+            for (var step = 1; ; step++)
+            {
+                var run = await NextPromptAsync(db, runId);
+                if (run.State == RunState.Resolved) break;
+                await AnswerAsync(b, runId, run.Prompt!, step);
+            }
+        }
+        catch (TimeoutException e)
+        {
+            // What the surviving replica did (warnings and errors) is what explains a run left hanging.
+            throw new TimeoutException($"{e.Message}\nreplica b:\n{b.Log}", e);
         }
 
         var resolved = await db.RunAsync(runId);
