@@ -70,8 +70,8 @@ public sealed class Replica : IAsyncDisposable
             // A dead replica's work is taken over after its lease: keep it short for the test.
             ["WorkQueue__Lease"] = "00:00:03",
             ["WorkQueue__PollInterval"] = "00:00:00.200",
-            // The same for a message the dead replica was posting when killed (its claim on it; 2 min by default, longer
-            // than the test's wait): longer than a post to the fake Slack takes on a loaded machine, so no one steals it.
+            // Likewise a post the dead replica had claimed: the 2 min default claim lease would outlast the tests' 90 s
+            // wait. 10 s still exceeds any post to the fake Slack on a loaded machine, so a live claim is never stolen.
             ["Outbox__ClaimLease"] = "00:00:10",
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["DOTNET_NOLOGO"] = "1",
