@@ -22,6 +22,7 @@ public sealed class StrictQuotaVirusTotal : IDisposable
     private readonly List<Arrival> _arrivals = [];
     private readonly HashSet<string> _malicious;
     private int _received;
+    private int _onTheClock;
 
     public StrictQuotaVirusTotal(TimeProvider clock, int limit = 4, TimeSpan? window = null, Func<int, TimeSpan>? latency = null, IEnumerable<string>? malicious = null)
     {
@@ -50,8 +51,11 @@ public sealed class StrictQuotaVirusTotal : IDisposable
         get { lock (_gate) return [.. _arrivals]; }
     }
 
-    /// <summary>Requests received whose arrival (after their latency) is still to come.</summary>
-    public int InTransit => Volatile.Read(ref _received) - Arrivals.Count;
+    /// <summary>
+    /// Requests received whose arrival (after their latency) is still to come. A request counts once its latency is
+    /// on the clock, so a test that sees it here and then advances the clock moves it on.
+    /// </summary>
+    public int InTransit => Volatile.Read(ref _onTheClock) - Arrivals.Count;
 
     public int Refused => Arrivals.Count(a => !a.Accepted);
 
@@ -59,18 +63,24 @@ public sealed class StrictQuotaVirusTotal : IDisposable
 
     private async Task HandleAsync(RecordedRequest request, HttpListenerResponse response, CancellationToken stopping)
     {
+        // Each delay is put on the clock before the request shows as in transit or arrived: a test that waits for
+        // that and then advances the clock must find the timer there, or the request would lag a step behind.
         var latency = Latency(Interlocked.Increment(ref _received) - 1);
-        await Task.Delay(latency, _clock, stopping);
+        var there = Task.Delay(latency, _clock, stopping);
+        Interlocked.Increment(ref _onTheClock);
+        await there;
         var now = _clock.GetUtcNow();
         bool accepted;
+        Task back;
         lock (_gate)
         {
             while (_window.Count > 0 && _window.Peek() <= now - Window) _window.Dequeue();
             accepted = _window.Count < Limit;
             if (accepted) _window.Enqueue(now);
+            back = Task.Delay(latency, _clock, stopping);
             _arrivals.Add(new Arrival(now, request.Path, accepted));
         }
-        await Task.Delay(latency, _clock, stopping);
+        await back;
         if (request.Header("x-apikey") != ApiKey)
         {
             await FakeApiServer.Json(response, """{"error":{"code":"WrongCredentialsError","message":"Wrong API key"}}""", 401);
