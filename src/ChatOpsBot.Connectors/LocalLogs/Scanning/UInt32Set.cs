@@ -7,9 +7,9 @@ namespace ChatOpsBot.Connectors.LocalLogs.Scanning;
 
 /// <summary>
 /// Read-only open-addressing hash set of <see cref="uint"/> (linear probing, power-of-two table) behind a blocked
-/// Bloom filter of about 8 bits per entry, two bits in one 64-bit word (one load, ~5% false positives): most
+/// Bloom filter of about 16 bits per entry, three bits in one 64-bit word (one load, ~0.6% false positives): most
 /// lookups of absent values (nearly all of a scan) touch only the filter,
-/// which stays cache-resident where the table would not (500k entries: 512 KB of filter against 8 MB of table),
+/// which stays cache-resident where the table would not (500k entries: 1 MB of filter against 4 MB of table),
 /// so the cost per line hardly grows with the number of indicators. In front of both, a 256-bit map of the first
 /// octets present: C2 lists hold public addresses, so the internal side of nearly every connection (10/8, most of
 /// 172/8 and 192/8 aside) is turned away by one load that always hits L1, whatever the list's size.
@@ -33,7 +33,7 @@ internal sealed class UInt32Set
         var size = (int)Math.Max(16, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, values.Length * 2)));
         _slots = new uint[size];
         _mask = size - 1;
-        var filterBits = (int)Math.Max(512, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, values.Length * 8)));
+        var filterBits = (int)Math.Max(512, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, values.Length * FilterBitsPerEntry)));
         _filter = new ulong[filterBits / 64];
         _filterShift = 32 - BitOperations.Log2((uint)(filterBits / 64));
         foreach (var v in values)
@@ -67,6 +67,11 @@ internal sealed class UInt32Set
     }
 
     public int Count { get; }
+
+    // 16 bits and three of them set per entry: ~0.6% false positives instead of ~5% at 8 bits and two. Each false
+    // positive probes the slot table (4 MB for 500k entries, out of L2); measured (bench --scaling 1, quiet, three
+    // runs each), the 500k list's scan CPU fell ~5% (1.07-1.11x the 1k list's against 1.09-1.13x), the rest unchanged.
+    private const int FilterBitsPerEntry = 16;
 
     // A filter up to 32 KB (~32k entries) stays in L1 whatever streams past; prefetching it would only cost the hash.
     private const int L1ResidentFilterWords = 32 * 1024 / sizeof(ulong);
@@ -124,12 +129,12 @@ internal sealed class UInt32Set
         }
     }
 
-    /// <summary>Two bit positions in a filter word, from a second mix of the hash.</summary>
+    /// <summary>Three bit positions in a filter word, from a second mix of the hash.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong FilterBits(uint h)
     {
         var g = h * 0x9E3779B1u;
-        return (1UL << (int)(g >> 26)) | (1UL << (int)((g >> 20) & 63));
+        return (1UL << (int)(g >> 26)) | (1UL << (int)((g >> 20) & 63)) | (1UL << (int)((g >> 14) & 63));
     }
 
     // murmur3 finaliser: addresses often share prefixes or come from multiplicative slices of the space.
