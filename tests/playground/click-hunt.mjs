@@ -38,8 +38,12 @@ try {
   const answered = new Set();
   let tickets = 0;
   for (let n = 0; n < limit; n++) {
-    const card = await nextOpenCard(page, answered);
-    if (!card) break;
+    // The first prompt comes after the hunt's feed load and SIEM query: on a loaded CI machine that can take a while.
+    const card = await nextOpenCard(page, answered, n === 0 ? 120000 : 30000);
+    if (!card) {
+      if (n === 0) result.errors.push('no prompt card appeared within 120 s of the start command');
+      break;
+    }
     const text = await card.innerText();
     const section = (text.split(' · ')[0] || 'card').trim().split(/\s+/).pop();
     const key = cardKey(text);
@@ -74,9 +78,9 @@ try {
 }
 console.log(JSON.stringify(result));
 
-// The first card with a button that was not answered yet; null when none appears within 20 s after the last answer.
-async function nextOpenCard(page, answered) {
-  const deadline = Date.now() + 20000;
+// The first card with a button that was not answered yet; null when none appears within `wait` ms.
+async function nextOpenCard(page, answered, wait) {
+  const deadline = Date.now() + wait;
   while (Date.now() < deadline) {
     const cards = page.locator('.ac-adaptiveCard');
     const count = await cards.count();

@@ -47,6 +47,8 @@ public sealed class PlaygroundBrowserTests
             Typed: p.GetProperty("typed").ValueKind == JsonValueKind.String ? p.GetProperty("typed").GetString() : null,
             Screenshot: p.GetProperty("screenshot").GetString()!)).ToList();
 
+        Assert.Empty(result.RootElement.GetProperty("errors").EnumerateArray()); // page errors, or no prompt card at all
+
         // Each kind of prompt was answered by a click: buttons (validation, closure) and a typed helpdesk number (containment).
         Assert.Contains(prompts, p => p.Section == "Validation");
         Assert.Contains(prompts, p => p.Section == "Containment" && p.Typed?.StartsWith("HD-", StringComparison.Ordinal) == true);
@@ -56,7 +58,6 @@ public sealed class PlaygroundBrowserTests
 
         var warnings = result.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
         Assert.All(warnings, w => Assert.Contains(FullWidthWarning, w, StringComparison.Ordinal));
-        Assert.Empty(result.RootElement.GetProperty("errors").EnumerateArray());
 
         // The clicks reached the bot: the run ran to the end (its closure section resolved).
         await session.Bot.WaitForOutputAsync("-> Resolved", TimeSpan.FromSeconds(30), stderr: true);
