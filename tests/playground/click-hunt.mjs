@@ -9,6 +9,9 @@ import path from 'node:path';
 
 const [, , url, shots, command, executable = '/usr/bin/chromium'] = process.argv;
 const limit = Number(process.env.PLAYGROUND_PROMPT_LIMIT ?? 60);
+// The first prompt comes after the hunt's feed load and SIEM query: on a loaded CI machine that can take a while.
+const firstCardMs = 120000;
+const nextCardMs = 30000;
 fs.mkdirSync(shots, { recursive: true });
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chatopsbot-chromium-'));
 const context = await chromium.launchPersistentContext(profile, {
@@ -38,10 +41,9 @@ try {
   const answered = new Set();
   let tickets = 0;
   for (let n = 0; n < limit; n++) {
-    // The first prompt comes after the hunt's feed load and SIEM query: on a loaded CI machine that can take a while.
-    const card = await nextOpenCard(page, answered, n === 0 ? 120000 : 30000);
+    const card = await nextOpenCard(page, answered, n === 0 ? firstCardMs : nextCardMs);
     if (!card) {
-      if (n === 0) result.errors.push('no prompt card appeared within 120 s of the start command');
+      if (n === 0) result.errors.push(`no prompt card appeared within ${firstCardMs / 1000} s of the start command`);
       break;
     }
     const text = await card.innerText();
